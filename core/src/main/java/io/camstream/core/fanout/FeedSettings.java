@@ -1,0 +1,50 @@
+package io.camstream.core.fanout;
+
+import io.camstream.spi.ConfigValues;
+import io.helidon.config.Config;
+
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * How camstream runs one camera, whatever its driver: when capture stops for lack of viewers, how long a silent
+ * driver is given, how restarts back off, and the size of the NO SIGNAL picture before the camera has shown one.
+ *
+ * @param idleTimeout    capture stops when no viewer has been attached for this long
+ * @param frameTimeout   a capture that delivers no frame for this long is treated as failed and restarted
+ * @param initialBackoff the pause before the first restart after a failure
+ * @param maxBackoff     the longest pause between restarts
+ * @param width          the picture width expected before the first frame
+ * @param height         the picture height expected before the first frame
+ */
+public record FeedSettings(Duration idleTimeout,
+                           Duration frameTimeout,
+                           Duration initialBackoff,
+                           Duration maxBackoff,
+                           int width,
+                           int height) {
+
+    /** The keys read here, beside {@code name} and {@code driver}. */
+    public static final Set<String> KEYS = Set.of("idle-timeout", "frame-timeout", "width", "height");
+
+    private static final Duration DEFAULT_IDLE = Duration.ofSeconds(10);
+    private static final Duration DEFAULT_FRAME_TIMEOUT = Duration.ofSeconds(5);
+
+    /**
+     * Reads the settings from a camera's node.
+     *
+     * @param camera the camera's node
+     * @return the settings
+     * @throws io.camstream.spi.CameraConfigException when a value is wrong
+     */
+    public static FeedSettings from(Config camera) {
+        return new FeedSettings(
+                ConfigValues.durationValue(camera, "idle-timeout", DEFAULT_IDLE, Duration.ZERO, Duration.ofDays(1)),
+                ConfigValues.durationValue(camera, "frame-timeout", DEFAULT_FRAME_TIMEOUT,
+                        Duration.ofMillis(100), Duration.ofHours(1)),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(30),
+                ConfigValues.intValue(camera, "width", 640, 16, 16384),
+                ConfigValues.intValue(camera, "height", 480, 16, 16384));
+    }
+}
