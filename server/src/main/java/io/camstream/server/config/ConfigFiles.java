@@ -1,0 +1,56 @@
+package io.camstream.server.config;
+
+import io.camstream.core.StartupException;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Where camstream's configuration comes from: a file given with {@code --config}, else {@code application.yaml}
+ * on the class path. Environment variables ({@code SERVER_PORT=9000}) and system properties
+ * ({@code -Dserver.port=9000}) override either, as Helidon maps them.
+ */
+public final class ConfigFiles {
+
+    private ConfigFiles() {
+    }
+
+    /**
+     * Loads the configuration.
+     *
+     * @param file the file named on the command line, if any
+     * @return the root node
+     * @throws StartupException when the named file does not exist
+     */
+    public static Config load(Optional<Path> file) {
+        if (file.isEmpty()) {
+            return Config.create();
+        }
+        Path path = file.get();
+        if (!Files.isRegularFile(path)) {
+            throw new StartupException("The configuration file " + path.toAbsolutePath() + " does not exist");
+        }
+        return Config.builder()
+                .addSource(ConfigSources.file(path))
+                .build();
+    }
+
+    /**
+     * The drivers directory: {@code camstream.drivers-dir}, else {@code drivers/} of the installation the launcher
+     * names with {@code -Dcamstream.home}, else {@code drivers/} of the working directory.
+     *
+     * @param root the configuration's root
+     * @return the directory, which need not exist
+     */
+    public static Path driversDir(Config root) {
+        Optional<String> configured = root.get("camstream.drivers-dir").asString().asOptional();
+        if (configured.isPresent() && !configured.get().isBlank()) {
+            return Path.of(configured.get().trim());
+        }
+        String home = System.getProperty("camstream.home");
+        return home == null ? Path.of("drivers") : Path.of(home, "drivers");
+    }
+}
