@@ -1,0 +1,133 @@
+package io.camstream.server;
+
+import io.camstream.core.mjpeg.MjpegFormat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The packaged distribution, started with bin/camstream as a user starts it. */
+class DistributionIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void dropInSimDriverJarIsFoundAndStreams() throws Exception {
+        Path drivers = Files.createDirectory(dir.resolve("drivers"));
+        Path config = config(drivers, "sim");
+
+        try (Distribution.Launched withoutJar = Distribution.launch(config)) {
+            assertThat(withoutJar.awaitExit()).isNotZero();
+            assertThat(withoutJar.output())
+                    .contains("camstream.cameras.0.driver: 'sim' is not an installed driver")
+                    .contains("Installed drivers: none")
+                    .contains(drivers.toAbsolutePath().toString());
+        }
+
+        Files.copy(Distribution.simDriverJar(), drivers.resolve(Distribution.simDriverJar().getFileName()));
+        try (Distribution.Launched withJar = Distribution.launch(config)) {
+            int port = withJar.awaitPort();
+            assertThat(withJar.output()).contains("Camera driver 'sim'").contains(drivers.toString());
+            try (InputStream body = Http.stream(URI.create("http://127.0.0.1:" + port + "/video_feed")).body()) {
+                MjpegReader.Part part = new MjpegReader(body, MjpegFormat.BOUNDARY).next();
+                BufferedImage image = ImageIO.read(new ByteArrayInputStream(part.body()));
+                assertThat(image.getWidth()).isEqualTo(320);
+                assertThat(image.getHeight()).isEqualTo(240);
+            }
+        }
+    }
+
+    @Test
+    void sigtermStopsCamerasEndsStreamsAndExitsZeroWithinFiveSeconds() throws Exception {
+        Path config = config(Distribution.home().resolve("drivers"), "sim");
+        try (Distribution.Launched server = Distribution.launch(config)) {
+            int port = server.awaitPort();
+            InputStream body = Http.stream(URI.create("http://127.0.0.1:" + port + "/video_feed")).body();
+            new MjpegReader(body, MjpegFormat.BOUNDARY).next();
+            CompletableFuture<Long> streamEnd = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return body.transferTo(java.io.OutputStream.nullOutputStream());
+                } catch (Exception e) {
+                    return -1L;
+                }
+            });
+
+            long start = System.nanoTime();
+            server.process.destroy(); // SIGTERM
+            assertThat(server.process.waitFor(5, TimeUnit.SECONDS)).as("exited within 5 s").isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+            assertThat(server.process.exitValue()).isZero();
+            streamEnd.get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void configurationMistakeExitsNonZeroWithOneMessageAndNoStackTrace() throws Exception {
+        Path config = dir.resolve("bad.yaml");
+        Files.writeString(config, """
+                server:
+                  port: 0
+                camstream:
+                  drivers-dir: %s
+                  cameras:
+                    - name: desk
+                      driver: sim
+                      fps: lots
+                """.formatted(Distribution.home().resolve("drivers")));
+        try (Distribution.Launched server = Distribution.launch(config)) {
+            assertThat(server.awaitExit()).isEqualTo(2);
+            assertThat(server.output())
+                    .contains("camstream: camstream.cameras.0.fps: 'lots' is not a whole number (allowed: 1 to 120)")
+                    .doesNotContain("\tat ")
+                    .doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void missingFolderIsAStartupErrorNamingTheKey() throws Exception {
+        Path config = dir.resolve("folder.yaml");
+        Files.writeString(config, """
+                server:
+                  port: 0
+                camstream:
+                  drivers-dir: %s
+                  cameras:
+                    - name: door
+                      driver: sim
+                      folder: /no/such/folder
+                """.formatted(Distribution.home().resolve("drivers")));
+        try (Distribution.Launched server = Distribution.launch(config)) {
+            assertThat(server.awaitExit()).isEqualTo(2);
+            assertThat(server.output()).contains("camstream.cameras.0.folder: '/no/such/folder' does not exist");
+        }
+    }
+
+    private Path config(Path drivers, String driver) throws Exception {
+        Path config = dir.resolve("application.yaml");
+        Files.writeString(config, """
+                server:
+                  port: 0
+                  host: 127.0.0.1
+                camstream:
+                  drivers-dir: %s
+                  cameras:
+                    - name: desk
+                      driver: %s
+                      width: 320
+                      height: 240
+                """.formatted(drivers, driver));
+        return config;
+    }
+}

@@ -1,0 +1,35 @@
+package io.camstream.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Plain HTTP/1.1 requests for tests. */
+final class Http {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    private Http() {
+    }
+
+    static HttpResponse<InputStream> stream(URI uri) throws IOException, InterruptedException {
+        return CLIENT.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofInputStream());
+    }
+
+    static HttpResponse<byte[]> get(URI uri) throws IOException, InterruptedException {
+        return CLIENT.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    static HttpResponse<String> getText(URI uri) throws IOException, InterruptedException {
+        return CLIENT.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,52 @@
+package io.camstream.server;
+
+import io.helidon.common.media.type.MediaTypes;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+
+import java.net.URI;
+
+/** A camstream started in the test's JVM on a free port, from a YAML text. */
+final class RunningServer implements AutoCloseable {
+
+    private final CamstreamServer server;
+
+    private RunningServer(CamstreamServer server) {
+        this.server = server;
+    }
+
+    static RunningServer start(String camstreamYaml) {
+        String yaml = "server:\n  port: 0\n  host: 127.0.0.1\n" + camstreamYaml;
+        Config config = Config.just(ConfigSources.create(yaml, MediaTypes.APPLICATION_X_YAML));
+        return new RunningServer(CamstreamServer.start(config));
+    }
+
+    static RunningServer simCamera(String name, int width, int height, int fps) {
+        return start("""
+                camstream:
+                  cameras:
+                    - name: %s
+                      driver: sim
+                      width: %d
+                      height: %d
+                      fps: %d
+                """.formatted(name, width, height, fps));
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    int port() {
+        return server.port();
+    }
+
+    CamstreamServer server() {
+        return server;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
