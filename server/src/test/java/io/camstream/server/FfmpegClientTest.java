@@ -2,20 +2,17 @@ package io.camstream.server;
 
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** ffmpeg, an independent MJPEG client, must decode the stream without a single error. */
 class FfmpegClientTest {
 
     @Test
     void ffmpegDecodesThirtyFramesWithoutErrors() throws Exception {
-        assumeTrue(onPath("ffmpeg"), "ffmpeg is not installed (.ci/run installs it with apt-get)");
+        Tools.require("ffmpeg");
         try (RunningServer server = RunningServer.simCamera("default", 640, 480, 30)) {
             Process ffmpeg = new ProcessBuilder("ffmpeg", "-hide_banner", "-nostdin", "-v", "error",
                     "-i", server.uri("/video_feed").toString(), "-frames:v", "30", "-f", "null", "-")
@@ -26,10 +23,5 @@ class FfmpegClientTest {
             assertThat(output).as("ffmpeg's errors").isEmpty();
             assertThat(ffmpeg.exitValue()).isZero();
         }
-    }
-
-    static boolean onPath(String program) {
-        return List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)).stream()
-                .anyMatch(dir -> new File(dir, program).canExecute());
     }
 }
