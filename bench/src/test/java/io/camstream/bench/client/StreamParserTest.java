@@ -3,6 +3,9 @@ package io.camstream.bench.client;
 import io.camstream.bench.client.Feed.Part;
 import org.junit.jupiter.api.Test;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -152,9 +155,9 @@ class StreamParserTest {
     @Test
     void closingBoundaryEndsTheStream() {
         byte[] stream = twoFrames(false).close().build();
-        List<Part> parts = new java.util.ArrayList<>();
+        List<Part> parts = new ArrayList<>();
         StreamParser parser = new StreamParser((size, valid, ts) -> parts.add(new Part(size, valid, ts)));
-        parser.accept(java.nio.ByteBuffer.wrap(stream), 0, stream.length);
+        parser.accept(ByteBuffer.wrap(stream), 0, stream.length);
         assertThat(parts).isEqualTo(TWO_FRAMES);
         assertThat(parser.closed()).isTrue();
     }
@@ -165,13 +168,13 @@ class StreamParserTest {
                 + "Transfer-Encoding: chunked\r\n\r\n"
                 + "7;name=value\r\n--foo\r\n\r\n"
                 + "22\r\nContent-Length: 4\r\n\r\n\u00ff\u00d8\u00ff\u00d9\r\n--foo\r\n\r\n0\r\n\r\n")
-                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+                .getBytes(StandardCharsets.ISO_8859_1);
         assertThat(Feed.whole(stream)).containsExactly(new Part(4, true, FrameListener.NO_TIMESTAMP));
     }
 
     @Test
     void statusOtherThan200IsAnError() {
-        byte[] stream = "HTTP/1.1 503 Service Unavailable\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] stream = "HTTP/1.1 503 Service Unavailable\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
         assertThatThrownBy(() -> Feed.whole(stream))
                 .isInstanceOf(StreamFormatException.class)
                 .hasMessage("server answered HTTP/1.1 503 Service Unavailable");
