@@ -4,7 +4,6 @@ import io.camstream.bench.report.LoadResult;
 import io.camstream.bench.report.ProcessProbe;
 import io.camstream.bench.report.ProcessSample;
 import io.camstream.bench.report.RunSetup;
-import io.camstream.bench.report.Samples;
 import io.camstream.bench.report.ServerUsage;
 import io.camstream.bench.report.ViewerResult;
 
@@ -54,20 +53,18 @@ public final class LoadGenerator {
 
         int threads = Math.min(options.threads(), options.viewers());
         List<List<ViewerConnection>> shares = new ArrayList<>();
-        List<Samples> ages = new ArrayList<>();
-        List<Samples> slowAges = new ArrayList<>();
+        List<FrameLog> logs = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             shares.add(new ArrayList<>());
-            ages.add(new Samples());
-            slowAges.add(new Samples());
+            logs.add(new FrameLog());
         }
         int slowBytesPerTick = (int) (options.slowKbps() * 1000L * SelectorLoop.TICK_NANOS / TimeUnit.SECONDS.toNanos(1));
         List<ViewerConnection> viewers = new ArrayList<>();
         for (int i = 0; i < options.viewers(); i++) {
             int t = i % threads;
             boolean slow = i < options.slow();
-            ViewerConnection viewer = new ViewerConnection(window, clock, slow ? slowAges.get(t) : ages.get(t),
-                    request, slow ? slowBytesPerTick : 0);
+            ViewerConnection viewer = new ViewerConnection(window, clock, logs.get(t), request,
+                    slow ? slowBytesPerTick : 0);
             viewers.add(viewer);
             shares.get(t).add(viewer);
         }
@@ -92,15 +89,13 @@ public final class LoadGenerator {
         }
 
         List<ViewerResult> results = viewers.stream().map(ViewerConnection::result).toList();
-        Samples allAges = new Samples();
-        Samples allSlowAges = new Samples();
-        ages.forEach(allAges::addAll);
-        slowAges.forEach(allSlowAges::addAll);
+        FrameLog total = new FrameLog();
+        logs.forEach(log -> log.addTo(total));
         long frames = results.stream().mapToLong(ViewerResult::frames).sum();
         RunSetup setup = new RunSetup(options.url().toString(), options.viewers(), options.slow(), options.slowKbps(),
                 options.warmup().toNanos() / 1e9, window.seconds());
-        return LoadResult.of(setup, results, allAges, allSlowAges, selfUsage.cpuSeconds(),
-                serverUsage.flatMap(usage -> usage.summary(frames)));
+        return LoadResult.of(setup, results, total.ages(), total.slowAges(), total.stamps().distinctCount(),
+                selfUsage.cpuSeconds(), serverUsage.flatMap(usage -> usage.summary(frames)));
     }
 
     private static InetSocketAddress address(URI url) {

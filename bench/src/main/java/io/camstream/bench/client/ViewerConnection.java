@@ -1,6 +1,5 @@
 package io.camstream.bench.client;
 
-import io.camstream.bench.report.Samples;
 import io.camstream.bench.report.ViewerResult;
 
 import java.io.IOException;
@@ -22,7 +21,7 @@ final class ViewerConnection implements FrameListener {
 
     private final RunWindow window;
     private final WallClock clock;
-    private final Samples ages;
+    private final FrameLog log;
     private final ByteBuffer request;
     private final int bytesPerTick;
     private final StreamParser parser = new StreamParser(this);
@@ -39,14 +38,14 @@ final class ViewerConnection implements FrameListener {
     /**
      * @param window       when to count
      * @param clock        epoch time for frame ages
-     * @param ages         where to add frame ages, in microseconds
+     * @param log          where to add frame ages and timestamps
      * @param request      the HTTP request, shared read-only
      * @param bytesPerTick for a slow viewer the bytes it may read per tick, else 0
      */
-    ViewerConnection(RunWindow window, WallClock clock, Samples ages, ByteBuffer request, int bytesPerTick) {
+    ViewerConnection(RunWindow window, WallClock clock, FrameLog log, ByteBuffer request, int bytesPerTick) {
         this.window = window;
         this.clock = clock;
-        this.ages = ages;
+        this.log = log;
         this.request = request.duplicate();
         this.bytesPerTick = bytesPerTick;
         this.budget = bytesPerTick;
@@ -113,7 +112,7 @@ final class ViewerConnection implements FrameListener {
             invalid++;
         }
         if (timestampMicros != NO_TIMESTAMP) {
-            ages.add(clock.epochMicros(readNanos) - timestampMicros);
+            log.add(slow(), clock.epochMicros(readNanos) - timestampMicros, timestampMicros);
         }
     }
 

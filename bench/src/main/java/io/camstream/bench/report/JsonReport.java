@@ -39,6 +39,8 @@ public final class JsonReport {
                 "framesPerSecond", result.framesPerSecond(),
                 "megabytesPerSecond", result.megabytesPerSecond(),
                 "invalidFrames", result.invalidFrames(),
+                "distinctFrames", result.distinctFrames(),
+                "sourceFps", result.sourceFps(),
                 "connectionErrors", result.connectionErrors(),
                 "errors", new Raw(errors.toString()),
                 "ageMillis", ages(result.ageMillis()),

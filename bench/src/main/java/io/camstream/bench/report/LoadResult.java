@@ -17,12 +17,14 @@ import java.util.TreeMap;
  * @param bytes               bytes received by all viewers
  * @param ageMillis           age of the frames normal viewers received, at their last byte, from X-Timestamp
  * @param slowAgeMillis       the same for slow viewers
+ * @param distinctFrames      how many different frames (by X-Timestamp) any viewer received: what the server sent
  * @param errors              how many viewers failed, by reason
  * @param generatorCpuSeconds CPU time this load generator spent in the window
  * @param server              the server's use of the machine, when its pid was given
  */
 public record LoadResult(RunSetup setup, Distribution fps, Distribution slowFps, long frames, long invalidFrames,
-                         long bytes, Distribution ageMillis, Distribution slowAgeMillis, Map<String, Long> errors,
+                         long bytes, Distribution ageMillis, Distribution slowAgeMillis, int distinctFrames,
+                         Map<String, Long> errors,
                          double generatorCpuSeconds, Optional<ServerUsage> server) {
 
     /**
@@ -32,12 +34,14 @@ public record LoadResult(RunSetup setup, Distribution fps, Distribution slowFps,
      * @param viewers       each viewer's counts
      * @param agesMicros    frame ages of normal viewers, in microseconds
      * @param slowAgesMicros frame ages of slow viewers, in microseconds
+     * @param distinctFrames how many different timestamps the viewers saw
      * @param generatorCpuSeconds this process's CPU time in the window
      * @param server        the server's usage, if measured
      * @return the result
      */
     public static LoadResult of(RunSetup setup, List<ViewerResult> viewers, Samples agesMicros,
-                                Samples slowAgesMicros, double generatorCpuSeconds, Optional<ServerUsage> server) {
+                                Samples slowAgesMicros, int distinctFrames, double generatorCpuSeconds,
+                                Optional<ServerUsage> server) {
         Map<String, Long> errors = new TreeMap<>();
         viewers.stream().map(ViewerResult::error).filter(Objects::nonNull)
                 .forEach(error -> errors.merge(error, 1L, Long::sum));
@@ -49,6 +53,7 @@ public record LoadResult(RunSetup setup, Distribution fps, Distribution slowFps,
                 viewers.stream().mapToLong(ViewerResult::bytes).sum(),
                 agesMicros.distribution(0.001),
                 slowAgesMicros.distribution(0.001),
+                distinctFrames,
                 errors, generatorCpuSeconds, server);
     }
 
@@ -57,6 +62,13 @@ public record LoadResult(RunSetup setup, Distribution fps, Distribution slowFps,
      */
     public long connectionErrors() {
         return errors.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /**
+     * Distinct frames per second: the rate the server sent, whatever each viewer got of it.
+     */
+    public double sourceFps() {
+        return distinctFrames / setup.windowSeconds();
     }
 
     public double framesPerSecond() {

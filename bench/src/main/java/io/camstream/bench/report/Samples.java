@@ -28,6 +28,21 @@ public final class Samples {
     }
 
     /**
+     * How many different values there are.
+     */
+    public int distinctCount() {
+        long[] sorted = Arrays.copyOf(values, size);
+        Arrays.sort(sorted);
+        int distinct = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) {
+                distinct++;
+            }
+        }
+        return distinct;
+    }
+
+    /**
      * The distribution of the values, each multiplied by {@code scale}.
      *
      * @param scale for example 0.001 to turn microseconds into milliseconds

@@ -27,6 +27,8 @@ public final class TextReport {
         }
         line(out, "  received           %d frames, %.1f frames/s, %.1f MB/s, %d invalid",
                 result.frames(), result.framesPerSecond(), result.megabytesPerSecond(), result.invalidFrames());
+        line(out, "  distinct frames    %d, %.2f fps sent by the server (by X-Timestamp)",
+                result.distinctFrames(), result.sourceFps());
         line(out, "  connection errors  %d", result.connectionErrors());
         for (Map.Entry<String, Long> error : result.errors().entrySet()) {
             line(out, "    %d × %s", error.getValue(), error.getKey());

@@ -35,6 +35,7 @@ class LoadAgainstReferenceTest {
             assertThat(result.slowFps().count()).isEqualTo(2);
             assertThat(result.slowFps().min()).isPositive();
             assertThat(result.ageMillis().count() + result.slowAgeMillis().count()).isEqualTo((int) result.frames());
+            assertThat(result.distinctFrames()).isPositive().isLessThanOrEqualTo((int) result.frames());
             assertThat(result.server()).hasValueSatisfying(usage -> {
                 assertThat(usage.threads()).isPositive();
                 assertThat(usage.rssEndMiB()).isPositive();
