@@ -56,7 +56,7 @@ public final class Main {
         }
     }
 
-    private static void load(Args args) throws IOException, InterruptedException {
+    private static void load(Args args) throws InterruptedException {
         LoadOptions options = LoadOptions.from(args);
         LoadResult result = new LoadGenerator(options).run();
         if (!options.jsonOnly()) {

@@ -1,13 +1,11 @@
 package io.camstream.bench.client;
 
 import io.camstream.bench.report.LoadResult;
+import io.camstream.bench.report.ProcessMeter;
 import io.camstream.bench.report.ProcessProbe;
-import io.camstream.bench.report.ProcessSample;
 import io.camstream.bench.report.RunSetup;
-import io.camstream.bench.report.ServerUsage;
 import io.camstream.bench.report.ViewerResult;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -25,8 +23,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class LoadGenerator {
 
+    private static final System.Logger LOGGER = System.getLogger(LoadGenerator.class.getName());
     private static final long SAMPLE_NANOS = TimeUnit.SECONDS.toNanos(1);
-    private static final double KIB_PER_MIB = 1024;
 
     private final LoadOptions options;
 
@@ -38,64 +36,75 @@ public final class LoadGenerator {
      * Runs the warm-up and the measuring window, then disconnects every viewer.
      *
      * @return the figures of the window
-     * @throws IOException          when the server's process cannot be read
-     * @throws InterruptedException when interrupted
+     * @throws IllegalArgumentException when the host is unknown or there is no process with the pid
+     * @throws InterruptedException     when interrupted
      */
-    public LoadResult run() throws IOException, InterruptedException {
+    public LoadResult run() throws InterruptedException {
         Optional<ProcessProbe> server = options.pid().stream().mapToObj(ProcessProbe::of).findFirst();
         ProcessProbe self = ProcessProbe.of(ProcessHandle.current().pid());
         InetSocketAddress address = address(options.url());
-        ByteBuffer request = request(options.url());
-        WallClock clock = WallClock.calibrate();
         long start = System.nanoTime();
         long measureStart = start + options.warmup().toNanos();
         RunWindow window = new RunWindow(start, measureStart, measureStart + options.duration().toNanos());
 
         int threads = Math.min(options.threads(), options.viewers());
-        List<List<ViewerConnection>> shares = new ArrayList<>();
         List<FrameLog> logs = new ArrayList<>();
+        List<List<ViewerConnection>> shares = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-            shares.add(new ArrayList<>());
             logs.add(new FrameLog());
+            shares.add(new ArrayList<>());
         }
-        int slowBytesPerTick = (int) (options.slowKbps() * 1000L * SelectorLoop.TICK_NANOS / TimeUnit.SECONDS.toNanos(1));
-        List<ViewerConnection> viewers = new ArrayList<>();
-        for (int i = 0; i < options.viewers(); i++) {
-            int t = i % threads;
-            boolean slow = i < options.slow();
-            ViewerConnection viewer = new ViewerConnection(window, clock, logs.get(t), request,
-                    slow ? slowBytesPerTick : 0);
-            viewers.add(viewer);
-            shares.get(t).add(viewer);
+        List<ViewerConnection> viewers = viewers(window, logs);
+        for (int i = 0; i < viewers.size(); i++) {
+            shares.get(i % threads).add(viewers.get(i));
         }
         List<Thread> loops = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-            loops.add(Thread.ofPlatform().name("viewers-" + t)
-                    .start(new SelectorLoop(shares.get(t), address, window)));
+            loops.add(Thread.ofPlatform().name("viewers-" + t).start(new SelectorLoop(shares.get(t), address, window)));
         }
 
         parkUntil(window.measureStart());
-        Optional<Usage> serverUsage = server.map(Usage::new);
-        Usage selfUsage = new Usage(self);
+        Optional<ProcessMeter> serverMeter = server.map(ProcessMeter::new);
+        ProcessMeter selfMeter = new ProcessMeter(self);
         for (long next = window.measureStart() + SAMPLE_NANOS; next - window.end() < 0; next += SAMPLE_NANOS) {
             parkUntil(next);
-            serverUsage.ifPresent(Usage::sample);
+            serverMeter.ifPresent(ProcessMeter::sample);
         }
         parkUntil(window.end());
-        serverUsage.ifPresent(Usage::sample);
-        selfUsage.sample();
+        serverMeter.ifPresent(ProcessMeter::sample);
+        selfMeter.sample();
         for (Thread loop : loops) {
             loop.join();
         }
+        return result(window, viewers, logs, selfMeter, serverMeter);
+    }
 
+    private List<ViewerConnection> viewers(RunWindow window, List<FrameLog> logs) {
+        ByteBuffer request = request(options.url());
+        WallClock clock = WallClock.calibrate();
+        int slowBytesPerTick = (int) (options.slowKbps() * 1000L * SelectorLoop.TICK_NANOS / TimeUnit.SECONDS.toNanos(1));
+        List<ViewerConnection> viewers = new ArrayList<>();
+        for (int i = 0; i < options.viewers(); i++) {
+            FrameLog log = logs.get(i % logs.size());
+            viewers.add(new ViewerConnection(window, clock, log, request, i < options.slow() ? slowBytesPerTick : 0));
+        }
+        return viewers;
+    }
+
+    private LoadResult result(RunWindow window, List<ViewerConnection> viewers, List<FrameLog> logs,
+                              ProcessMeter selfMeter, Optional<ProcessMeter> serverMeter) {
         List<ViewerResult> results = viewers.stream().map(ViewerConnection::result).toList();
         FrameLog total = new FrameLog();
         logs.forEach(log -> log.addTo(total));
         long frames = results.stream().mapToLong(ViewerResult::frames).sum();
+        if (serverMeter.filter(ProcessMeter::gone).isPresent()) {
+            LOGGER.log(System.Logger.Level.WARNING, "Server process {0} ended during the run",
+                    Long.toString(options.pid().orElseThrow()));
+        }
         RunSetup setup = new RunSetup(options.url().toString(), options.viewers(), options.slow(), options.slowKbps(),
                 options.warmup().toNanos() / 1e9, window.seconds());
         return LoadResult.of(setup, results, total.ages(), total.slowAges(), total.stamps().distinctCount(),
-                selfUsage.cpuSeconds(), serverUsage.flatMap(usage -> usage.summary(frames)));
+                selfMeter.cpuSeconds(), serverMeter.flatMap(meter -> meter.usage(frames)));
     }
 
     private static InetSocketAddress address(URI url) {
@@ -106,7 +115,7 @@ public final class LoadGenerator {
         return address;
     }
 
-    static ByteBuffer request(URI url) {
+    private static ByteBuffer request(URI url) {
         String target = (url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath())
                 + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
         String host = url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort());
@@ -129,45 +138,6 @@ public final class LoadGenerator {
             if (Thread.interrupted()) {
                 throw new InterruptedException();
             }
-        }
-    }
-
-    /** A process's counters from the start of the window, its peak memory, and the last reading. */
-    private static final class Usage {
-
-        private final ProcessProbe probe;
-        private ProcessSample first;
-        private ProcessSample last;
-        private long maxRssKiB;
-
-        Usage(ProcessProbe probe) {
-            this.probe = probe;
-            sample();
-        }
-
-        void sample() {
-            try {
-                last = probe.sample();
-                first = first == null ? last : first;
-                maxRssKiB = Math.max(maxRssKiB, last.rssKiB());
-            } catch (IOException e) {
-                last = null;
-            }
-        }
-
-        double cpuSeconds() {
-            return last == null ? Double.NaN : probe.cpuSeconds(first, last);
-        }
-
-        /** Empty when the process ended during the window. */
-        Optional<ServerUsage> summary(long frames) {
-            if (first == null || last == null) {
-                return Optional.empty();
-            }
-            double cpu = cpuSeconds();
-            return Optional.of(new ServerUsage(probe.pid(), cpu, cpu * 1e6 / frames,
-                    first.rssKiB() / KIB_PER_MIB, last.rssKiB() / KIB_PER_MIB, maxRssKiB / KIB_PER_MIB,
-                    last.threads()));
         }
     }
 }

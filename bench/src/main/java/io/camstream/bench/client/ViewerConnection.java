@@ -60,7 +60,7 @@ final class ViewerConnection implements FrameListener {
             }
             key = channel.register(selector, SelectionKey.OP_CONNECT, this);
             if (channel.connect(address)) {
-                connected();
+                sendRequest();
             }
         } catch (IOException e) {
             fail(e);
@@ -75,7 +75,7 @@ final class ViewerConnection implements FrameListener {
     void ready(ByteBuffer buffer) {
         try {
             if (key.isConnectable() && channel.finishConnect()) {
-                connected();
+                sendRequest();
             } else if (key.isWritable()) {
                 sendRequest();
             } else if (key.isReadable()) {
@@ -128,10 +128,6 @@ final class ViewerConnection implements FrameListener {
 
     ViewerResult result() {
         return new ViewerResult(slow(), frames, invalid, bytes, error);
-    }
-
-    private void connected() throws IOException {
-        sendRequest();
     }
 
     private void sendRequest() throws IOException {
