@@ -82,7 +82,8 @@ public final class LoadGenerator {
     private List<ViewerConnection> viewers(RunWindow window, List<FrameLog> logs) {
         ByteBuffer request = request(options.url());
         WallClock clock = WallClock.calibrate();
-        int slowBytesPerTick = (int) (options.slowKbps() * 1000L * SelectorLoop.TICK_NANOS / TimeUnit.SECONDS.toNanos(1));
+        long ticksPerSecond = TimeUnit.SECONDS.toNanos(1) / SelectorLoop.TICK_NANOS;
+        int slowBytesPerTick = (int) (options.slowKbps() * 1000L / ticksPerSecond);
         List<ViewerConnection> viewers = new ArrayList<>();
         for (int i = 0; i < options.viewers(); i++) {
             FrameLog log = logs.get(i % logs.size());

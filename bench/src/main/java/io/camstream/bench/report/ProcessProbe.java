@@ -50,7 +50,8 @@ public final class ProcessProbe {
      * @throws IOException when the process has gone
      */
     public ProcessSample sample() throws IOException {
-        return new ProcessSample(cpuTicks(Files.readString(stat)), statusValue("VmRSS:"), (int) statusValue("Threads:"));
+        long cpuTicks = cpuTicks(Files.readString(stat));
+        return new ProcessSample(cpuTicks, statusValue("VmRSS:"), (int) statusValue("Threads:"));
     }
 
     /**

@@ -50,8 +50,8 @@ public final class TextReport {
     }
 
     private static String ages(Distribution ages) {
-        return ages.isEmpty() ? "none (no frame with an X-Timestamp)" : String.format(Locale.ROOT, "p50 %.1f ms  p99 %.1f ms  max %.1f ms",
-                ages.p50(), ages.p99(), ages.max());
+        return ages.isEmpty() ? "none (no frame with an X-Timestamp)" : String.format(Locale.ROOT,
+                "p50 %.1f ms  p99 %.1f ms  max %.1f ms", ages.p50(), ages.p99(), ages.max());
     }
 
     private static void line(StringBuilder out, String format, Object... args) {
