@@ -3,8 +3,9 @@ package io.camstream.bench.client;
 import io.camstream.bench.report.Samples;
 
 /**
- * What the viewers of one selector thread received in the window: frame ages, and every frame's timestamp so that
- * the distinct frames the server sent can be counted. One per thread, so no lock is needed.
+ * What the viewers of one selector thread received in the window: frame ages, and the timestamps of the frames
+ * normal viewers received, so that the distinct frames the server sent can be counted (slow viewers also receive
+ * frames made long before the window). One per thread, so no lock is needed.
  */
 final class FrameLog {
 
@@ -13,8 +14,12 @@ final class FrameLog {
     private final Samples stamps = new Samples();
 
     void add(boolean slow, long ageMicros, long timestampMicros) {
-        (slow ? slowAges : ages).add(ageMicros);
-        stamps.add(timestampMicros);
+        if (slow) {
+            slowAges.add(ageMicros);
+        } else {
+            ages.add(ageMicros);
+            stamps.add(timestampMicros);
+        }
     }
 
     /**

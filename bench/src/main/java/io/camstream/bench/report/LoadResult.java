@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * @param bytes               bytes received by all viewers
  * @param ageMillis           age of the frames normal viewers received, at their last byte, from X-Timestamp
  * @param slowAgeMillis       the same for slow viewers
- * @param distinctFrames      how many different frames (by X-Timestamp) any viewer received: what the server sent
+ * @param distinctFrames      how many different frames (by X-Timestamp) normal viewers received: what the server sent
  * @param errors              how many viewers failed, by reason
  * @param generatorCpuSeconds CPU time this load generator spent in the window
  * @param server              the server's use of the machine, when its pid was given
@@ -34,7 +34,7 @@ public record LoadResult(RunSetup setup, Distribution fps, Distribution slowFps,
      * @param viewers       each viewer's counts
      * @param agesMicros    frame ages of normal viewers, in microseconds
      * @param slowAgesMicros frame ages of slow viewers, in microseconds
-     * @param distinctFrames how many different timestamps the viewers saw
+     * @param distinctFrames how many different timestamps normal viewers saw
      * @param generatorCpuSeconds this process's CPU time in the window
      * @param server        the server's usage, if measured
      * @return the result

@@ -19,6 +19,8 @@ public final class TextReport {
         if (setup.viewers() > setup.slowViewers()) {
             line(out, "  fps per viewer     %s", spread(result.fps()));
             line(out, "  frame age          %s", ages(result.ageMillis()));
+            line(out, "  distinct frames    %d, %.2f fps sent by the server (by X-Timestamp)",
+                    result.distinctFrames(), result.sourceFps());
         }
         if (setup.slowViewers() > 0) {
             line(out, "  slow viewers       %d held to %d kB/s", setup.slowViewers(), setup.slowKbps());
@@ -27,8 +29,6 @@ public final class TextReport {
         }
         line(out, "  received           %d frames, %.1f frames/s, %.1f MB/s, %d invalid",
                 result.frames(), result.framesPerSecond(), result.megabytesPerSecond(), result.invalidFrames());
-        line(out, "  distinct frames    %d, %.2f fps sent by the server (by X-Timestamp)",
-                result.distinctFrames(), result.sourceFps());
         line(out, "  connection errors  %d", result.connectionErrors());
         for (Map.Entry<String, Long> error : result.errors().entrySet()) {
             line(out, "    %d × %s", error.getValue(), error.getKey());
