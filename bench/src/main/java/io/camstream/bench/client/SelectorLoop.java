@@ -39,13 +39,12 @@ final class SelectorLoop implements Runnable {
             viewers.forEach(viewer -> viewer.open(selector, address));
             long nextTick = window.start() + TICK_NANOS;
             for (long now = System.nanoTime(); now - window.end() < 0; now = System.nanoTime()) {
-                long until = slowViewers.isEmpty() ? window.end() : Math.min(nextTick, window.end());
-                selector.select(key -> ((ViewerConnection) key.attachment()).ready(buffer), millisUntil(now, until));
-                now = System.nanoTime();
                 if (!slowViewers.isEmpty() && now - nextTick >= 0) {
                     slowViewers.forEach(ViewerConnection::tick);
-                    nextTick = now + TICK_NANOS - (now - nextTick) % TICK_NANOS;
+                    nextTick += TICK_NANOS * (1 + (now - nextTick) / TICK_NANOS);
                 }
+                long until = slowViewers.isEmpty() ? window.end() : Math.min(nextTick, window.end());
+                selector.select(key -> ((ViewerConnection) key.attachment()).ready(buffer), millisUntil(now, until));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

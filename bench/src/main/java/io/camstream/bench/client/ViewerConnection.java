@@ -74,8 +74,10 @@ final class ViewerConnection implements FrameListener {
      */
     void ready(ByteBuffer buffer) {
         try {
-            if (key.isConnectable() && channel.finishConnect()) {
-                sendRequest();
+            if (key.isConnectable()) {
+                if (channel.finishConnect()) {
+                    sendRequest();
+                }
             } else if (key.isWritable()) {
                 sendRequest();
             } else if (key.isReadable()) {
