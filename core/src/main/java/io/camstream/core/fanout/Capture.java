@@ -7,6 +7,7 @@ import io.helidon.config.Config;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One capture session of a camera: runs the driver on a virtual thread, pulls frames into a sink, and keeps it
@@ -27,11 +28,13 @@ final class Capture implements AutoCloseable {
     private final Thread runner;
     private final Thread watchdog;
 
+    private final ReentrantLock closing = new ReentrantLock();
     private volatile boolean closed;
     private volatile Camera camera;
     private volatile long lastProgressNanos;
     private volatile String hangReason;
     private String loggedFailure;
+    private boolean deliveredSinceStart;
 
     Capture(String name, CameraProvider provider, Config config, FeedSettings settings, FrameSink sink) {
         this.name = name;
@@ -73,8 +76,11 @@ final class Capture implements AutoCloseable {
             if (closed) {
                 break;
             }
-            if (failure == null) {
+            if (deliveredSinceStart) {
+                // The camera worked before it failed: a new failure starts the backoff afresh.
                 backoff = settings.initialBackoff();
+            }
+            if (failure == null) {
                 continue;
             }
             report(failure);
@@ -86,11 +92,11 @@ final class Capture implements AutoCloseable {
         closeCamera();
     }
 
-    /** Returns why capture stopped, or null when it delivered frames and then merely ended its session. */
+    /** Returns why capture stopped, or null when it was closed; notes whether any frame came. */
     private String captureUntilFailure() {
         hangReason = null;
         lastProgressNanos = System.nanoTime();
-        boolean delivered = false;
+        deliveredSinceStart = false;
         try {
             Camera opened = Objects.requireNonNull(provider.create(config, name), "the driver returned no camera");
             camera = opened;
@@ -101,8 +107,8 @@ final class Capture implements AutoCloseable {
                 Frame frame = Objects.requireNonNull(opened.nextFrame(), "the driver returned no frame");
                 lastProgressNanos = System.nanoTime();
                 sink.frame(frame);
-                if (!delivered) {
-                    delivered = true;
+                if (!deliveredSinceStart) {
+                    deliveredSinceStart = true;
                     recovered();
                 }
             }
@@ -113,22 +119,24 @@ final class Capture implements AutoCloseable {
             return hangReason != null ? hangReason : describe(e);
         } finally {
             closeCamera();
+            Thread.interrupted(); // an interrupt meant for this attempt must not cut the next one short
         }
     }
 
+    /** Shows NO SIGNAL while waiting; only closing ends the pause early, a stray interrupt does not. */
     private boolean pauseShowingNoSignal(Duration pause, String reason) {
         long deadline = System.nanoTime() + pause.toNanos();
-        try {
-            while (!closed) {
-                sink.noSignal(reason);
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return true;
-                }
-                Thread.sleep(Duration.ofNanos(Math.min(left, NO_SIGNAL_PERIOD.toNanos())));
+        while (!closed) {
+            sink.noSignal(reason);
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return true;
             }
-        } catch (InterruptedException e) {
-            return false;
+            try {
+                Thread.sleep(Duration.ofNanos(Math.min(left, NO_SIGNAL_PERIOD.toNanos())));
+            } catch (InterruptedException e) {
+                // The watchdog's interrupt for a hang may land here; close() sets closed first.
+            }
         }
         return false;
     }
@@ -143,8 +151,8 @@ final class Capture implements AutoCloseable {
                 Camera current = camera;
                 if (current != null && hangReason == null && System.nanoTime() - lastProgressNanos > timeout) {
                     hangReason = "no frame from the camera for " + settings.frameTimeout().toMillis() + " ms";
-                    closeCamera();
                     runner.interrupt();
+                    closeCamera();
                 }
             }
         } catch (InterruptedException e) {
@@ -168,15 +176,22 @@ final class Capture implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes the current camera. Whoever comes second waits until the first has finished, so the runner never
+     * opens a new camera while the old one (say, a child process being stopped) still holds the device.
+     */
     private void closeCamera() {
-        Camera current = camera;
-        camera = null;
-        if (current != null) {
-            try {
+        closing.lock();
+        try {
+            Camera current = camera;
+            camera = null;
+            if (current != null) {
                 current.close();
-            } catch (RuntimeException e) {
-                LOGGER.log(System.Logger.Level.DEBUG, "Closing camera " + name + " failed", e);
             }
+        } catch (RuntimeException e) {
+            LOGGER.log(System.Logger.Level.DEBUG, "Closing camera " + name + " failed", e);
+        } finally {
+            closing.unlock();
         }
     }
 

@@ -159,6 +159,24 @@ class CameraFeedTest {
     }
 
     @Test
+    void repeatedHangsOfASlowClosingDriverAreEachRecoveredWithoutOverlap() throws Exception {
+        ScriptedProvider driver = new ScriptedProvider(30);
+        driver.closeTime = Duration.ofMillis(500);
+        CameraFeed feed = feed(driver, Map.of("frame-timeout", "300ms"));
+        try (Viewer viewer = feed.attach()) {
+            viewer.next(Duration.ofSeconds(5)).orElseThrow();
+            for (int hang = 0; hang < 3; hang++) {
+                driver.hanging.set(true);
+                nextMatching(viewer, f -> !f.live());
+                driver.hanging.set(false);
+                nextMatching(viewer, StreamFrame::live);
+            }
+        }
+        assertThat(driver.opened.get()).isGreaterThanOrEqualTo(4);
+        assertThat(driver.overlapped).as("a camera opened before the previous one was closed").isFalse();
+    }
+
+    @Test
     void closingTheFeedEndsEveryViewer() throws Exception {
         ScriptedProvider driver = new ScriptedProvider(30);
         CameraFeed feed = feed(driver, Map.of());

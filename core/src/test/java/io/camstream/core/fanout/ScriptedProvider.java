@@ -27,6 +27,10 @@ final class ScriptedProvider implements CameraProvider {
     final AtomicLong frames = new AtomicLong();
     final AtomicBoolean failing = new AtomicBoolean();
     final AtomicBoolean hanging = new AtomicBoolean();
+    /** How long close() takes, as a driver stopping a child process does. */
+    volatile Duration closeTime = Duration.ZERO;
+    /** Set when a camera was opened while an earlier one was not closed yet. */
+    final AtomicBoolean overlapped = new AtomicBoolean();
     private final Duration period;
 
     ScriptedProvider(int fps) {
@@ -43,7 +47,9 @@ final class ScriptedProvider implements CameraProvider {
         if (failing.get()) {
             throw new IllegalStateException("lens cap on");
         }
-        opened.incrementAndGet();
+        if (opened.incrementAndGet() - closed.get() > 1) {
+            overlapped.set(true);
+        }
         return new Camera() {
             private volatile boolean shut;
 
@@ -63,9 +69,14 @@ final class ScriptedProvider implements CameraProvider {
             }
 
             @Override
-            public void close() {
+            public synchronized void close() {
                 if (!shut) {
                     shut = true;
+                    try {
+                        Thread.sleep(closeTime);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                     closed.incrementAndGet();
                 }
             }
