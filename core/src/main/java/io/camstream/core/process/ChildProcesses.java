@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -74,8 +76,8 @@ final class ChildProcesses {
                 }
             }
             family.forEach(ProcessHandle::destroyForcibly);
-            if (!await(process, REAP_WAIT)) {
-                LOGGER.log(System.Logger.Level.WARNING, "Process {0} ({1}) did not end after SIGKILL",
+            if (!await(process, REAP_WAIT) || !awaitGone(family, REAP_WAIT)) {
+                LOGGER.log(System.Logger.Level.WARNING, "Process {0} ({1}) or a child of it did not end after SIGKILL",
                         String.valueOf(process.pid()), process.info().command().orElse("?"));
             }
         } finally {
@@ -140,6 +142,21 @@ final class ChildProcesses {
                 // keep waiting: stopping must finish
             }
         }
+    }
+
+    private static boolean awaitGone(List<ProcessHandle> processes, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (ProcessHandle process : processes) {
+            try {
+                process.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (ExecutionException | TimeoutException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void join(Thread thread) {
