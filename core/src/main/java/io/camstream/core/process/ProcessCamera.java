@@ -133,8 +133,8 @@ public final class ProcessCamera implements Camera {
     }
 
     /**
-     * Stops the process and waits until it and its descendants are gone. Wakes a waiting {@link #nextFrame()}
-     * first. Calling it again does nothing.
+     * Stops the process and waits until it is gone; processes it started are killed. Wakes a waiting
+     * {@link #nextFrame()} first. Calling it again does nothing.
      */
     @Override
     public void close() {
