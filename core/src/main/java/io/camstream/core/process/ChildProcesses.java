@@ -23,10 +23,10 @@ import java.util.stream.Collectors;
 final class ChildProcesses {
 
     private static final System.Logger LOGGER = System.getLogger(ChildProcesses.class.getName());
-    private static final ChildProcesses INSTANCE = new ChildProcesses();
     /** How long a process has to end on SIGINT before it is killed. */
     static final Duration GRACE = Duration.ofSeconds(2);
     private static final Duration REAP_WAIT = Duration.ofSeconds(5);
+    private static final ChildProcesses INSTANCE = new ChildProcesses();
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Set<Process> running = new HashSet<>();
