@@ -99,8 +99,7 @@ class CameraFeedTest {
             viewer.next(Duration.ofSeconds(5)).orElseThrow();
         }
         assertThat(feed.capturing()).isTrue();
-        waitUntil(() -> !feed.capturing(), Duration.ofSeconds(5));
-        assertThat(driver.closed).hasValue(1);
+        waitUntil(() -> !feed.capturing() && driver.closed.get() == 1, Duration.ofSeconds(5));
         long framesWhenStopped = driver.frames.get();
         Thread.sleep(200);
         assertThat(driver.frames.get()).isLessThanOrEqualTo(framesWhenStopped + 1);
