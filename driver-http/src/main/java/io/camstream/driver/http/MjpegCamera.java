@@ -34,7 +34,7 @@ final class MjpegCamera implements Camera {
         try {
             HttpResponse<BodyStream> response = upstream.get();
             String contentType = response.headers().firstValue("Content-Type").orElse("");
-            String boundary = boundary(contentType, upstream.url());
+            Optional<String> boundary = boundary(contentType, upstream.url());
             MultipartReader reader = new MultipartReader(response.body(), boundary, settings.maxFrameBytes(),
                     upstream.url());
             Map<String, String> details = new LinkedHashMap<>();
@@ -74,10 +74,14 @@ final class MjpegCamera implements Camera {
         upstream.close();
     }
 
-    /** The boundary named by the Content-Type, with quotes and any leading dashes taken off. */
-    static String boundary(String contentType, String url) throws IOException {
+    /**
+     * The boundary named by the Content-Type, with quotes and any leading dashes taken off; empty when it names none
+     * (ffmpeg's HTTP server, for one, sends {@code application/octet-stream}), so that the body's first line is
+     * taken. Pictures and pages are refused at once, since they are no stream.
+     */
+    static Optional<String> boundary(String contentType, String url) throws IOException {
         String type = contentType.toLowerCase(Locale.ROOT);
-        if (!type.startsWith("multipart/")) {
+        if (type.startsWith("image/") || type.startsWith("text/")) {
             String hint = type.startsWith("image/") ? ": a single picture, use mode: snapshot" : "";
             throw new IOException(url + " answered Content-Type '" + contentType
                     + "', not a multipart/x-mixed-replace MJPEG stream" + hint);
@@ -91,10 +95,10 @@ final class MjpegCamera implements Camera {
                 }
                 value = value.replaceFirst("^-+", "");
                 if (!value.isEmpty()) {
-                    return value;
+                    return Optional.of(value);
                 }
             }
         }
-        throw new IOException(url + " answered Content-Type '" + contentType + "', which names no boundary");
+        return Optional.empty();
     }
 }

@@ -8,7 +8,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads the parts of a {@code multipart/x-mixed-replace} body as cameras in the wild send it: a boundary line is any
@@ -26,9 +29,11 @@ final class MultipartReader {
     static final int MAX_HEADER_LINE = 8 * 1024;
     static final int MAX_HEADER_LINES = 64;
 
+    private static final Pattern BOUNDARY_LINE = Pattern.compile("--+(\\S+?)\\s*");
+
     private final InputStream in;
-    private final String boundary;
-    private final byte[] token;
+    private String boundary;
+    private byte[] token;
     private final int maxPartBytes;
     private final String source;
     private byte[] buf = new byte[64 * 1024];
@@ -42,16 +47,16 @@ final class MultipartReader {
      * Creates a reader.
      *
      * @param in           the body
-     * @param boundary     the boundary as the Content-Type names it, quotes and leading dashes removed
+     * @param boundary     the boundary as the Content-Type names it, quotes and leading dashes removed; when
+     *                     empty, the body's first line must be a boundary line, as ffmpeg's HTTP server sends it
      * @param maxPartBytes the largest part body accepted
      * @param source       where the body comes from, for messages
      */
-    MultipartReader(InputStream in, String boundary, int maxPartBytes, String source) {
+    MultipartReader(InputStream in, Optional<String> boundary, int maxPartBytes, String source) {
         this.in = in;
-        this.boundary = boundary;
-        this.token = boundary.getBytes(StandardCharsets.ISO_8859_1);
         this.maxPartBytes = maxPartBytes;
         this.source = source;
+        boundary.ifPresent(this::useBoundary);
     }
 
     /**
@@ -62,6 +67,9 @@ final class MultipartReader {
      * @throws IOException  when the stream breaks a limit or cannot be read
      */
     Part next() throws IOException {
+        if (boundary == null) {
+            learnBoundary();
+        }
         if (!afterBoundary && !finished) {
             int limit = MAX_GAP;
             readToBoundary(limit, () -> started
@@ -83,6 +91,23 @@ final class MultipartReader {
                 + maxPartBytes + ") before the next boundary");
         afterBoundary = true;
         return new Part(headers, body);
+    }
+
+    private void learnBoundary() throws IOException {
+        String first = readLine();
+        Matcher line = BOUNDARY_LINE.matcher(first);
+        if (!line.matches()) {
+            throw new IOException(source + " names no boundary in its Content-Type and its body does not start with"
+                    + " a boundary line");
+        }
+        useBoundary(line.group(1));
+        started = true;
+        afterBoundary = true;
+    }
+
+    private void useBoundary(String name) {
+        boundary = name;
+        token = name.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private Map<String, String> headers() throws IOException {

@@ -89,8 +89,28 @@ class MjpegCameraTest {
         try (ScriptedUpstream upstream = new ScriptedUpstream(out -> {
             Wire.head(out, "multipart/x-mixed-replace", false);
             out.write(RED);
-        })) {
-            assertThatThrownBy(() -> open(upstream, Map.of())).hasMessageContaining("names no boundary");
+        });
+             Camera camera = open(upstream, Map.of())) {
+            assertThatThrownBy(camera::nextFrame).hasMessageContaining("names no boundary in its Content-Type and its"
+                    + " body does not start with a boundary line");
+        }
+    }
+
+    @Test
+    void withoutABoundaryInTheContentTypeTheFirstLineOfTheBodyNamesIt() throws Exception {
+        try (ScriptedUpstream upstream = new ScriptedUpstream(out -> {
+            Wire.head(out, "application/octet-stream", true);
+            OutputStream body = Wire.chunked(out);
+            body.write(Wire.ascii("--ffmpeg\r\nContent-type: image/jpeg\r\nContent-length: " + RED.length + "\r\n\r\n"));
+            body.write(RED);
+            body.write(Wire.ascii("\r\n--ffmpeg\r\nContent-type: image/jpeg\r\nContent-length: " + BLUE.length
+                    + "\r\n\r\n"));
+            body.write(BLUE);
+            body.write(Wire.ascii("\r\n"));
+        });
+             Camera camera = open(upstream, Map.of())) {
+            assertThat(camera.nextFrame().jpeg()).isEqualTo(RED);
+            assertThat(camera.nextFrame().jpeg()).isEqualTo(BLUE);
         }
     }
 
