@@ -1,0 +1,169 @@
+package io.camstream.core.process;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The child processes camstream runs, kept so that none outlives it.
+ * <p>
+ * A process is stopped with SIGINT first: capture tools (rpicam-vid, ffmpeg) exit cleanly on it, while
+ * {@link Process#destroy()} sends SIGTERM, which rpicam-vid does not handle. What is still there after the grace
+ * period is killed, and so are its descendants (a wrapper script's children would otherwise be orphaned, and would
+ * keep the output pipe open). A single JVM shutdown hook does the same for every process still running when the
+ * JVM exits; this set is static because that hook is JVM-wide.
+ */
+final class ChildProcesses {
+
+    private static final System.Logger LOGGER = System.getLogger(ChildProcesses.class.getName());
+    private static final ChildProcesses INSTANCE = new ChildProcesses();
+    /** How long a process has to end on SIGINT before it is killed. */
+    static final Duration GRACE = Duration.ofSeconds(2);
+    private static final Duration REAP_WAIT = Duration.ofSeconds(5);
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Set<Process> running = new HashSet<>();
+    private boolean exiting;
+
+    private ChildProcesses() {
+        Runtime.getRuntime().addShutdownHook(
+                Thread.ofPlatform().name("camstream-child-processes").unstarted(this::stopAllOnExit));
+    }
+
+    static ChildProcesses instance() {
+        return INSTANCE;
+    }
+
+    /**
+     * Starts a process and keeps it until {@link #stop(Process)}.
+     *
+     * @throws IOException when it cannot be started, or the JVM is exiting
+     */
+    Process start(ProcessBuilder builder) throws IOException {
+        lock.lock();
+        try {
+            if (exiting) {
+                throw new IOException("not started: camstream is shutting down");
+            }
+            Process process = builder.start();
+            running.add(process);
+            return process;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Ends a process: SIGINT, then after the grace period a kill of it and its descendants; waits until it is gone.
+     * Works when the calling thread is interrupted, and on a process that has already ended.
+     */
+    void stop(Process process) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            List<ProcessHandle> family = descendants(process);
+            if (process.isAlive()) {
+                interrupt(process);
+                if (!await(process, GRACE)) {
+                    family.addAll(descendants(process));
+                    process.destroyForcibly();
+                }
+            }
+            family.forEach(ProcessHandle::destroyForcibly);
+            if (!await(process, REAP_WAIT) || !awaitGone(family, REAP_WAIT)) {
+                LOGGER.log(System.Logger.Level.WARNING, "Process {0} ({1}) or a child of it did not end after SIGKILL",
+                        String.valueOf(process.pid()), process.info().command().orElse("?"));
+            }
+        } finally {
+            forget(process);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void stopAllOnExit() {
+        List<Process> left;
+        lock.lock();
+        try {
+            exiting = true;
+            left = new ArrayList<>(running);
+        } finally {
+            lock.unlock();
+        }
+        left.stream()
+                .map(process -> Thread.ofPlatform().start(() -> stop(process)))
+                .toList()
+                .forEach(ChildProcesses::join);
+    }
+
+    private void forget(Process process) {
+        lock.lock();
+        try {
+            running.remove(process);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static List<ProcessHandle> descendants(Process process) {
+        return new ArrayList<>(process.descendants().toList());
+    }
+
+    /** Sends SIGINT with kill(1), which Java has no call for; falls back to SIGTERM. */
+    private static void interrupt(Process process) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid()))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            if (await(kill, Duration.ofSeconds(1)) && kill.exitValue() == 0) {
+                return;
+            }
+        } catch (IOException e) {
+            LOGGER.log(System.Logger.Level.DEBUG, "kill -INT failed, sending SIGTERM", e);
+        }
+        process.destroy();
+    }
+
+    /** Waits for a process to end, ignoring interrupts (the caller's flag is restored by {@link #stop}). */
+    private static boolean await(Process process, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                // keep waiting: stopping must finish
+            }
+        }
+    }
+
+    private static boolean awaitGone(List<ProcessHandle> processes, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (ProcessHandle process : processes) {
+            try {
+                process.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (ExecutionException | TimeoutException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
