@@ -12,9 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +33,7 @@ class HttpRelayTest {
             Await.until("ffmpeg listens on " + port, Duration.ofSeconds(20), () -> FreePort.listening(port));
             try (RunningServer edge = RunningServer.start(relay("http://127.0.0.1:" + port + "/", ""));
                  Viewer viewer = edge.server().cameras().defaultCamera().attach()) {
-                List<StreamFrame> live = liveFrames(viewer, 10);
+                List<StreamFrame> live = FeedFrames.live(viewer, 10);
                 for (StreamFrame frame : live) {
                     BufferedImage image = ImageIO.read(new ByteArrayInputStream(frame.frame().jpeg()));
                     assertThat(image.getWidth()).isEqualTo(640);
@@ -87,12 +85,12 @@ class HttpRelayTest {
         RunningServer origin = RunningServer.onPort(port, sim);
         try (RunningServer edge = RunningServer.start(relay("http://127.0.0.1:" + port + "/video_feed", ""));
              Viewer viewer = edge.server().cameras().defaultCamera().attach()) {
-            liveFrames(viewer, 3);
+            FeedFrames.live(viewer, 3);
             origin.close();
-            StreamFrame noSignal = next(viewer, f -> !f.live());
+            StreamFrame noSignal = FeedFrames.next(viewer, f -> !f.live());
             assertThat(noSignal.frame().width()).as("NO SIGNAL at the camera's last size").isEqualTo(160);
             origin = RunningServer.onPort(port, sim);
-            assertThat(next(viewer, StreamFrame::live).frame().width()).isEqualTo(160);
+            assertThat(FeedFrames.next(viewer, StreamFrame::live).frame().width()).isEqualTo(160);
         } finally {
             origin.close();
         }
@@ -104,7 +102,7 @@ class HttpRelayTest {
              RunningServer edge = RunningServer.start(relay(origin.uri("/cameras/yard/snapshot").toString(),
                      "      mode: snapshot\n      fps: 4\n"));
              Viewer viewer = edge.server().cameras().defaultCamera().attach()) {
-            for (StreamFrame frame : liveFrames(viewer, 3)) {
+            for (StreamFrame frame : FeedFrames.live(viewer, 3)) {
                 assertThat(frame.frame().width()).isEqualTo(200);
                 assertThat(frame.frame().height()).isEqualTo(100);
             }
@@ -119,25 +117,5 @@ class HttpRelayTest {
                       driver: http
                       url: %s
                 """.formatted(url) + extraKeys;
-    }
-
-    private static List<StreamFrame> liveFrames(Viewer viewer, int count) throws InterruptedException {
-        List<StreamFrame> frames = new ArrayList<>();
-        while (frames.size() < count) {
-            frames.add(next(viewer, StreamFrame::live));
-        }
-        return frames;
-    }
-
-    private static StreamFrame next(Viewer viewer, Predicate<StreamFrame> wanted)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            StreamFrame frame = viewer.next(Duration.ofSeconds(1)).orElse(null);
-            if (frame != null && wanted.test(frame)) {
-                return frame;
-            }
-        }
-        throw new AssertionError("no such frame within 30 s");
     }
 }
