@@ -1,13 +1,12 @@
 package io.camstream.driver.http;
 
-import javax.imageio.ImageIO;
+import io.camstream.core.image.JpegEncoder;
+import io.camstream.core.image.Pixels;
+
 import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** Bytes of responses as cameras send them, for scripted upstreams. */
@@ -16,19 +15,13 @@ final class Wire {
     private Wire() {
     }
 
+    /** A picture of one colour, made with camstream's own encoder. */
     static byte[] jpeg(int width, int height, Color color) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(color);
-        g.fillRect(0, 0, width, height);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "jpg", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Pixels.fillRect(image, 0, 0, width, height, color.getRGB());
+        try (JpegEncoder encoder = new JpegEncoder(80)) {
+            return encoder.encode(image);
         }
-        return out.toByteArray();
     }
 
     static byte[] ascii(String text) {
