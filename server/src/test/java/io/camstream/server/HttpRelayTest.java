@@ -13,6 +13,11 @@ import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -93,6 +98,37 @@ class HttpRelayTest {
             assertThat(FeedFrames.next(viewer, StreamFrame::live).frame().width()).isEqualTo(160);
         } finally {
             origin.close();
+        }
+    }
+
+    @Test
+    void viewersOfAFailingUpstreamSeeNoSignalGivingTheUpstreamsError() throws Exception {
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Logger capture = Logger.getLogger("io.camstream.core.fanout.Capture");
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                warnings.add(new SimpleFormatter().formatMessage(record));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        capture.addHandler(handler);
+        try (RunningServer origin = RunningServer.simCamera("default", 160, 120, 10);
+             RunningServer edge = RunningServer.start(relay(origin.uri("/cameras/nope/stream").toString(), ""));
+             Viewer viewer = edge.server().cameras().defaultCamera().attach()) {
+            assertThat(FeedFrames.next(viewer, frame -> true).live()).isFalse();
+            Await.until("the failure is reported", Duration.ofSeconds(10), () -> !warnings.isEmpty());
+            assertThat(warnings.getFirst()).contains("Camera default has no signal: " + origin.uri("/cameras/nope/stream")
+                    + " answered HTTP 404 (check url)");
+        } finally {
+            capture.removeHandler(handler);
         }
     }
 
