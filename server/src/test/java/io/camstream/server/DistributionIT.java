@@ -57,13 +57,7 @@ class DistributionIT {
             int port = server.awaitPort();
             InputStream body = Http.stream(URI.create("http://127.0.0.1:" + port + "/video_feed")).body();
             new MjpegReader(body, MjpegFormat.BOUNDARY).next();
-            CompletableFuture<Long> streamEnd = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return body.transferTo(java.io.OutputStream.nullOutputStream());
-                } catch (Exception e) {
-                    return -1L;
-                }
-            });
+            CompletableFuture<Long> streamEnd = Http.drain(body);
 
             long start = System.nanoTime();
             server.process.destroy(); // SIGTERM
@@ -76,17 +70,7 @@ class DistributionIT {
 
     @Test
     void configurationMistakeExitsNonZeroWithOneMessageAndNoStackTrace() throws Exception {
-        Path config = dir.resolve("bad.yaml");
-        Files.writeString(config, """
-                server:
-                  port: 0
-                camstream:
-                  drivers-dir: %s
-                  cameras:
-                    - name: desk
-                      driver: sim
-                      fps: lots
-                """.formatted(Distribution.home().resolve("drivers")));
+        Path config = installedSimCamera("fps: lots");
         try (Distribution.Launched server = Distribution.launch(config)) {
             assertThat(server.awaitExit()).isEqualTo(2);
             assertThat(server.output())
@@ -98,21 +82,27 @@ class DistributionIT {
 
     @Test
     void missingFolderIsAStartupErrorNamingTheKey() throws Exception {
-        Path config = dir.resolve("folder.yaml");
+        Path config = installedSimCamera("folder: /no/such/folder");
+        try (Distribution.Launched server = Distribution.launch(config)) {
+            assertThat(server.awaitExit()).isEqualTo(2);
+            assertThat(server.output()).contains("camstream.cameras.0.folder: '/no/such/folder' does not exist");
+        }
+    }
+
+    /** A sim camera of the installation's own drivers directory, with one extra key. */
+    private Path installedSimCamera(String extraKey) throws Exception {
+        Path config = dir.resolve("camera.yaml");
         Files.writeString(config, """
                 server:
                   port: 0
                 camstream:
                   drivers-dir: %s
                   cameras:
-                    - name: door
+                    - name: desk
                       driver: sim
-                      folder: /no/such/folder
-                """.formatted(Distribution.home().resolve("drivers")));
-        try (Distribution.Launched server = Distribution.launch(config)) {
-            assertThat(server.awaitExit()).isEqualTo(2);
-            assertThat(server.output()).contains("camstream.cameras.0.folder: '/no/such/folder' does not exist");
-        }
+                      %s
+                """.formatted(Distribution.home().resolve("drivers"), extraKey));
+        return config;
     }
 
     @Test

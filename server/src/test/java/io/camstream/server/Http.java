@@ -2,11 +2,13 @@ package io.camstream.server;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /** Plain HTTP/1.1 requests for tests. */
 final class Http {
@@ -21,6 +23,17 @@ final class Http {
 
     static HttpResponse<InputStream> stream(URI uri) throws IOException, InterruptedException {
         return CLIENT.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofInputStream());
+    }
+
+    /** Reads a body to its end in the background; completes with the byte count, or -1 when it broke off. */
+    static CompletableFuture<Long> drain(InputStream body) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return body.transferTo(OutputStream.nullOutputStream());
+            } catch (IOException e) {
+                return -1L;
+            }
+        });
     }
 
     static HttpResponse<byte[]> get(URI uri) throws IOException, InterruptedException {

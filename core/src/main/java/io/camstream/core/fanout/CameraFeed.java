@@ -217,6 +217,17 @@ public final class CameraFeed implements AutoCloseable {
         LOGGER.log(System.Logger.Level.INFO, "Camera {0} stops capturing: no viewer for {1} s",
                 name, settings.idleTimeout().toSeconds());
         idle.close();
+        forgetLatest();
+    }
+
+    /** The next viewer must not be shown a picture from before the pause as if it were live. */
+    private void forgetLatest() {
+        lock.lock();
+        try {
+            latest = null;
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void publish(Frame frame, boolean live) {

@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 
 /**
  * The child processes camstream runs, kept so that none outlives it.
@@ -23,10 +23,10 @@ import java.util.concurrent.locks.ReentrantLock;
 final class ChildProcesses {
 
     private static final System.Logger LOGGER = System.getLogger(ChildProcesses.class.getName());
-    private static final ChildProcesses INSTANCE = new ChildProcesses();
     /** How long a process has to end on SIGINT before it is killed. */
     static final Duration GRACE = Duration.ofSeconds(2);
     private static final Duration REAP_WAIT = Duration.ofSeconds(5);
+    private static final ChildProcesses INSTANCE = new ChildProcesses();
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Set<Process> running = new HashSet<>();
@@ -67,7 +67,7 @@ final class ChildProcesses {
     void stop(Process process) {
         boolean interrupted = Thread.interrupted();
         try {
-            List<ProcessHandle> family = descendants(process);
+            Set<ProcessHandle> family = descendants(process);
             if (process.isAlive()) {
                 interrupt(process);
                 if (!await(process, GRACE)) {
@@ -76,8 +76,8 @@ final class ChildProcesses {
                 }
             }
             family.forEach(ProcessHandle::destroyForcibly);
-            if (!await(process, REAP_WAIT) || !awaitGone(family, REAP_WAIT)) {
-                LOGGER.log(System.Logger.Level.WARNING, "Process {0} ({1}) or a child of it did not end after SIGKILL",
+            if (!await(process, REAP_WAIT)) {
+                LOGGER.log(System.Logger.Level.WARNING, "Process {0} ({1}) did not end after SIGKILL",
                         String.valueOf(process.pid()), process.info().command().orElse("?"));
             }
         } finally {
@@ -112,8 +112,8 @@ final class ChildProcesses {
         }
     }
 
-    private static List<ProcessHandle> descendants(Process process) {
-        return new ArrayList<>(process.descendants().toList());
+    private static Set<ProcessHandle> descendants(Process process) {
+        return process.descendants().collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     /** Sends SIGINT with kill(1), which Java has no call for; falls back to SIGTERM. */
@@ -142,21 +142,6 @@ final class ChildProcesses {
                 // keep waiting: stopping must finish
             }
         }
-    }
-
-    private static boolean awaitGone(List<ProcessHandle> processes, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        for (ProcessHandle process : processes) {
-            try {
-                process.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            } catch (ExecutionException | TimeoutException e) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static void join(Thread thread) {

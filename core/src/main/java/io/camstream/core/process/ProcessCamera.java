@@ -96,13 +96,13 @@ public final class ProcessCamera implements Camera {
             while (newest == null && failure == null && !closed.get()) {
                 changed.await();
             }
+            if (closed.get()) {
+                throw new InterruptedException(settings.programName() + " was stopped");
+            }
             if (newest != null) {
                 Frame frame = newest;
                 newest = null;
                 return frame;
-            }
-            if (closed.get()) {
-                throw new InterruptedException(settings.programName() + " was stopped");
             }
             throw new IOException(failure);
         } finally {
@@ -133,15 +133,15 @@ public final class ProcessCamera implements Camera {
     }
 
     /**
-     * Stops the process and waits until it and its descendants are gone. Wakes a waiting {@link #nextFrame()}
-     * first. Calling it again does nothing.
+     * Stops the process and waits until it is gone; processes it started are killed. Wakes a waiting
+     * {@link #nextFrame()} first. Calling it again does nothing.
      */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        signal();
+        update(() -> newest = null);
         ChildProcesses.instance().stop(process);
         if (splitter.skippedBytes() > 0) {
             LOGGER.log(System.Logger.Level.INFO, "Camera {0}: {1} wrote {2} bytes that were not part of a JPEG",
@@ -175,13 +175,7 @@ public final class ProcessCamera implements Camera {
                     e.getMessage());
             return;
         }
-        lock.lock();
-        try {
-            newest = frame;
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        update(() -> newest = frame);
     }
 
     private void processEnded() {
@@ -218,21 +212,16 @@ public final class ProcessCamera implements Camera {
     }
 
     private void fail(String reason) {
-        if (closed.get()) {
-            return;
-        }
-        lock.lock();
-        try {
-            failure = reason;
-            changed.signalAll();
-        } finally {
-            lock.unlock();
+        if (!closed.get()) {
+            update(() -> failure = reason);
         }
     }
 
-    private void signal() {
+    /** Changes what {@link #nextFrame()} waits on, and wakes it. */
+    private void update(Runnable change) {
         lock.lock();
         try {
+            change.run();
             changed.signalAll();
         } finally {
             lock.unlock();

@@ -106,8 +106,9 @@ class CameraFeedTest {
         assertThat(driver.frames.get()).isLessThanOrEqualTo(framesWhenStopped + 1);
 
         try (Viewer viewer = feed.attach()) {
-            assertThat(viewer.next(Duration.ofSeconds(5))).isPresent();
+            StreamFrame fresh = viewer.next(Duration.ofSeconds(5)).orElseThrow();
             assertThat(driver.opened).hasValue(2);
+            assertThat(fresh.frame().sequence()).as("a frame of the new capture").isGreaterThan(framesWhenStopped);
         }
     }
 

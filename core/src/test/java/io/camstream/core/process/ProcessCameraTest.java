@@ -64,7 +64,7 @@ class ProcessCameraTest {
                     camera.nextFrame();
                 }
             }).isInstanceOf(IOException.class)
-                    .hasMessage("sh exited with code 3: ERROR: *** no cameras available ***");
+                    .hasMessage("bash exited with code 3: ERROR: *** no cameras available ***");
         }
     }
 
@@ -85,8 +85,7 @@ class ProcessCameraTest {
     @Test
     void closeSendsSigintWakesTheReaderAndLeavesNoProcess() throws Exception {
         Path marker = dir.resolve("interrupted");
-        ProcessCamera camera = start("trap 'echo yes > interrupted; exit 0' INT; "
-                + "while :; do sleep 1 & wait $!; done");
+        ProcessCamera camera = start("trap 'echo yes > interrupted; exit 0' INT; sleep 60 & wait $!");
         ProcessHandle process = camera.processHandle();
         awaitTrue(() -> process.descendants().findAny().isPresent());
         List<ProcessHandle> children = process.descendants().toList();
@@ -156,7 +155,7 @@ class ProcessCameraTest {
 
     private ProcessCamera start(String script) throws IOException {
         return ProcessCamera.start(new ProcessSettings("cam",
-                List.of("sh", "-c", "cd '" + dir + "' && " + script), HINT, 1 << 20));
+                List.of("bash", "-c", "cd '" + dir + "' && " + script), HINT, 1 << 20));
     }
 
     static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
@@ -172,9 +171,9 @@ class ProcessCameraTest {
 
         public static void main(String[] args) throws Exception {
             Path dir = Path.of(args[0]);
-            ProcessCamera camera = ProcessCamera.start(new ProcessSettings("cam", List.of("sh", "-c",
+            ProcessCamera camera = ProcessCamera.start(new ProcessSettings("cam", List.of("bash", "-c",
                     "cd '" + dir + "' && echo $$ > child.pid && trap 'echo yes > interrupted; exit 0' INT; "
-                            + "while :; do sleep 1 & wait $!; done"), HINT, 1 << 20));
+                            + "sleep 60 & wait $!"), HINT, 1 << 20));
             while (!Files.exists(dir.resolve("child.pid"))) {
                 Thread.sleep(10);
             }

@@ -78,35 +78,18 @@ class PiDriverTest {
 
     @Test
     void aDeadRpicamVidIsRestartedWithNoSignalMeanwhile() throws Exception {
-        rpicam.mode("die-after 5");
-        CameraFeed feed = feeds.feed(driver, camera(""));
-        try (Viewer viewer = feed.attach()) {
-            nextLive(viewer);
-            nextNoSignal(viewer);
-            long first = rpicam.runs().getFirst();
-            assertThat(FakeRpicamVid.gone(first)).isTrue();
-            rpicam.mode("normal");
+        FailedRun failed = failOnceThenRecover("die-after 5", "");
 
-            nextLive(viewer);
-            assertThat(rpicam.runs()).hasSizeGreaterThanOrEqualTo(2);
-        }
+        assertThat(FakeRpicamVid.gone(failed.pid())).isTrue();
+        assertThat(rpicam.runs()).hasSizeGreaterThanOrEqualTo(2);
     }
 
     @Test
     void aHungRpicamVidIsKilledAndRestartedWithNoSignalMeanwhile() throws Exception {
-        rpicam.mode("hang-after 3");
-        CameraFeed feed = feeds.feed(driver, camera("      frame-timeout: 500ms\n"));
-        try (Viewer viewer = feed.attach()) {
-            nextLive(viewer);
-            nextNoSignal(viewer);
-            long first = rpicam.runs().getFirst();
-            List<ProcessHandle> children = ProcessHandle.of(first).map(p -> p.descendants().toList()).orElse(List.of());
-            rpicam.mode("normal");
+        FailedRun hung = failOnceThenRecover("hang-after 3", "      frame-timeout: 500ms\n");
 
-            nextLive(viewer);
-            await("the hung rpicam-vid, which ignores SIGINT, to be killed", () -> FakeRpicamVid.gone(first));
-            await("its children to be killed", () -> children.stream().noneMatch(ProcessHandle::isAlive));
-        }
+        await("the hung rpicam-vid, which ignores SIGINT, to be killed", () -> FakeRpicamVid.gone(hung.pid()));
+        await("its children to be killed", () -> hung.children().stream().noneMatch(ProcessHandle::isAlive));
     }
 
     @Test
@@ -181,6 +164,26 @@ class PiDriverTest {
             assertThat(camera.details()).containsKeys("board", "os", "command", "pid")
                     .doesNotContainKey("status LED");
             assertThat(camera.details().get("command")).startsWith(rpicam.program() + " -t 0 -n --codec mjpeg");
+        }
+    }
+
+    /** The first rpicam-vid, which failed, and the processes it had started. */
+    private record FailedRun(long pid, List<ProcessHandle> children) {
+    }
+
+    /** Live frames, then NO SIGNAL once the first run misbehaves, then live frames from a well-behaved run. */
+    private FailedRun failOnceThenRecover(String mode, String config) throws Exception {
+        rpicam.mode(mode);
+        CameraFeed feed = feeds.feed(driver, camera(config));
+        try (Viewer viewer = feed.attach()) {
+            nextLive(viewer);
+            nextNoSignal(viewer);
+            long first = rpicam.runs().getFirst();
+            List<ProcessHandle> children = ProcessHandle.of(first).map(p -> p.descendants().toList()).orElse(List.of());
+            rpicam.mode("normal");
+
+            nextLive(viewer);
+            return new FailedRun(first, children);
         }
     }
 

@@ -1,0 +1,89 @@
+package io.camstream.bench;
+
+import io.camstream.bench.client.LoadGenerator;
+import io.camstream.bench.client.LoadOptions;
+import io.camstream.bench.frames.FrameOptions;
+import io.camstream.bench.frames.NoisyFrames;
+import io.camstream.bench.reference.ReferenceOptions;
+import io.camstream.bench.reference.ReferenceServer;
+import io.camstream.bench.report.JsonReport;
+import io.camstream.bench.report.LoadResult;
+import io.camstream.bench.report.TextReport;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * {@code camstream-bench}: load an MJPEG server, run the bare reference server, or make benchmark frames.
+ */
+public final class Main {
+
+    private static final String USAGE = """
+            usage:
+              camstream-bench --url URL [--viewers N] [--warmup S] [--duration S] [--slow N --slow-kbps K]
+                              [--pid PID] [--threads T] [--json]
+                  watch an MJPEG stream with N viewers; print a summary and one JSON line (--json: the JSON line only)
+              camstream-bench reference --folder DIR [--fps F] [--port P] [--host H] [--sndbuf BYTES]
+                  serve the folder's JPEGs in a loop with the least work an MJPEG server can do
+              camstream-bench frames --out DIR [--count 3] [--width 1280] [--height 720] [--target-kb 67]
+                  write noisy JPEGs of about the target size
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> arguments = Arrays.asList(args);
+        if (arguments.isEmpty() || arguments.contains("--help") || arguments.contains("-h")) {
+            System.out.print(USAGE);
+            return;
+        }
+        String command = arguments.getFirst();
+        List<String> rest = arguments.subList(1, arguments.size());
+        try {
+            switch (command) {
+                case "reference" -> reference(Args.parse(rest, Set.of()));
+                case "frames" -> frames(Args.parse(rest, Set.of()));
+                default -> load(Args.parse(arguments, LoadOptions.FLAGS));
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("camstream-bench: " + e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+        }
+    }
+
+    private static void load(Args args) throws InterruptedException {
+        LoadOptions options = LoadOptions.from(args);
+        LoadResult result = new LoadGenerator(options).run();
+        if (!options.jsonOnly()) {
+            System.out.print(TextReport.format(result));
+        }
+        System.out.println(JsonReport.format(result));
+    }
+
+    private static void reference(Args args) throws IOException {
+        ReferenceOptions options = ReferenceOptions.from(args);
+        ReferenceServer server = ReferenceServer.start(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        System.out.printf(Locale.ROOT, "reference server on http://%s:%d/ streaming %d frames from %s at %.1f fps"
+                        + " (pid %d)%n", server.address().getHostString(), server.address().getPort(),
+                server.frameCount(), options.folder(), options.fps(), ProcessHandle.current().pid());
+    }
+
+    private static void frames(Args args) throws IOException {
+        for (NoisyFrames.Written frame : NoisyFrames.write(FrameOptions.from(args))) {
+            System.out.printf(Locale.ROOT, "%s  %.1f kB  quality %.2f%n",
+                    frame.file(), frame.bytes() / 1000.0, frame.quality());
+        }
+    }
+}

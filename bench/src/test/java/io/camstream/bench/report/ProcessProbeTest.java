@@ -1,0 +1,31 @@
+package io.camstream.bench.report;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ProcessProbeTest {
+
+    @Test
+    void readsThisProcessCpuMemoryAndThreads() throws Exception {
+        ProcessSample sample = ProcessProbe.of(ProcessHandle.current().pid()).sample();
+
+        assertThat(sample.cpuTicks()).isPositive();
+        assertThat(sample.rssKiB()).isPositive();
+        assertThat(sample.threads()).isPositive();
+    }
+
+    @Test
+    void cpuTicksAreUserPlusSystemTimeEvenWhenTheCommandNameHasSpacesAndParentheses() {
+        String stat = "42 (my (odd) name) S 1 42 42 0 -1 4194560 100 0 0 0 250 50 0 0 20 0 3 0 100 0 0";
+
+        assertThat(ProcessProbe.cpuTicks(stat)).isEqualTo(300);
+    }
+
+    @Test
+    void missingProcessIsRefused() {
+        assertThatThrownBy(() -> ProcessProbe.of(Integer.MAX_VALUE))
+                .hasMessage("--pid 2147483647: no such process (no /proc/2147483647/stat)");
+    }
+}
