@@ -14,8 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the parts of a {@code multipart/x-mixed-replace} body as cameras in the wild send it: a boundary line is any
- * number of dashes and the boundary at the start of a line; parts with {@code Content-Length} are read by length,
+ * Reads the parts of a {@code multipart/x-mixed-replace} body as cameras in the wild send it: a boundary line is two
+ * or more dashes and the boundary at the start of a line; parts with {@code Content-Length} are read by length,
  * the others up to the next boundary line. Every quantity is bounded (gap between parts, header lines, part size),
  * so a hostile or broken source costs a clear exception, never unbounded memory.
  */
@@ -213,7 +213,8 @@ final class MultipartReader {
         while (lineStart > start && buf[lineStart - 1] == '-') {
             lineStart--;
         }
-        if (lineStart > start && buf[lineStart - 1] != '\n') {
+        // At least the two dashes of the standard: the boundary alone may well occur in a JPEG at a line start.
+        if (found - lineStart < 2 || lineStart > start && buf[lineStart - 1] != '\n') {
             return Boundary.NOT_ONE;
         }
         int after = found + token.length;

@@ -73,6 +73,29 @@ class MjpegCameraTest {
     }
 
     @Test
+    void theBoundaryNameAloneInsideAPictureDoesNotEndThePart() throws Exception {
+        byte[] comment = Wire.ascii("\nframe\r\n-frame\n");
+        byte[] tricky = new byte[RED.length + 4 + comment.length];
+        tricky[0] = (byte) 0xFF;
+        tricky[1] = (byte) 0xD8;
+        tricky[2] = (byte) 0xFF;
+        tricky[3] = (byte) 0xFE; // COM segment holding text that looks like a boundary without its dashes
+        tricky[4] = 0;
+        tricky[5] = (byte) (2 + comment.length);
+        System.arraycopy(comment, 0, tricky, 6, comment.length);
+        System.arraycopy(RED, 2, tricky, 6 + comment.length, RED.length - 2);
+        try (ScriptedUpstream upstream = new ScriptedUpstream(out -> {
+            Wire.head(out, "multipart/x-mixed-replace;boundary=frame", false);
+            out.write(Wire.ascii("--frame\r\nContent-Type: image/jpeg\r\n\r\n"));
+            out.write(tricky);
+            out.write(Wire.ascii("\r\n--frame\r\n"));
+        });
+             Camera camera = open(upstream, Map.of())) {
+            assertThat(camera.nextFrame().jpeg()).isEqualTo(tricky);
+        }
+    }
+
+    @Test
     void upstreamBasicAuthIsSentAndARefusalSaysWhatToCheck() throws Exception {
         try (ScriptedUpstream upstream = new ScriptedUpstream(out -> out.write(Wire.ascii(
                 "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"cam\"\r\nContent-Length: 0\r\n\r\n")))) {
