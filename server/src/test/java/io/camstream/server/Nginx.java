@@ -24,10 +24,10 @@ final class Nginx implements AutoCloseable {
         this.port = port;
     }
 
-    static Nginx start(Path dir, List<Integer> edgePorts) throws IOException, InterruptedException {
+    static Nginx start(Path dir, List<String> edges) throws IOException, InterruptedException {
         int port = FreePort.pick();
         Path conf = dir.resolve("nginx.conf");
-        Files.writeString(conf, config(dir, port, edgePorts));
+        Files.writeString(conf, config(dir, port, edges));
         Process process = new ProcessBuilder(Tools.path("nginx"), "-p", dir.toString(), "-c", conf.toString(),
                 "-e", dir.resolve("error.log").toString())
                 .redirectErrorStream(true)
@@ -49,9 +49,9 @@ final class Nginx implements AutoCloseable {
     }
 
     /** The configuration README shows, with every path inside the test's directory. */
-    static String config(Path dir, int port, List<Integer> edgePorts) {
-        String servers = edgePorts.stream()
-                .map(p -> "        server 127.0.0.1:" + p + " max_fails=1 fail_timeout=10s;")
+    static String config(Path dir, int port, List<String> edges) {
+        String servers = edges.stream()
+                .map(edge -> "        server " + edge + " max_fails=1 fail_timeout=10s;")
                 .collect(Collectors.joining("\n"));
         return """
                 daemon off;
@@ -81,6 +81,7 @@ final class Nginx implements AutoCloseable {
                             proxy_buffering off;
                             proxy_read_timeout 1h;
                             proxy_next_upstream error timeout http_502 http_503;
+                            add_header X-Camstream-Edge $upstream_addr always;
                         }
                     }
                 }
