@@ -5,6 +5,7 @@ import io.camstream.spi.Frame;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -41,7 +42,7 @@ final class MjpegCamera implements Camera {
             details.put("url", upstream.url());
             details.put("mode", HttpSettings.MJPEG);
             details.put("content type", contentType);
-            return new MjpegCamera(upstream, reader, details);
+            return new MjpegCamera(upstream, reader, Collections.unmodifiableMap(details));
         } catch (IOException | InterruptedException | RuntimeException e) {
             upstream.close();
             throw e;
