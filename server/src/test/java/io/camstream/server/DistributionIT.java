@@ -9,6 +9,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -102,6 +103,68 @@ class DistributionIT {
                       %s
                 """.formatted(Distribution.home().resolve("drivers"), extraKey));
         return config;
+    }
+
+    @Test
+    void httpAndV4l2DriversShipAsDropInJarsAndAnEdgeRelaysAUsbStyleCamera() throws Exception {
+        Tools.require("ffmpeg");
+        try (var jars = Files.list(Distribution.home().resolve("drivers"))) {
+            assertThat(jars.map(f -> f.getFileName().toString()).toList())
+                    .anyMatch(name -> name.startsWith("camstream-driver-http-"))
+                    .anyMatch(name -> name.startsWith("camstream-driver-v4l2-"));
+        }
+        Path originConfig = dir.resolve("origin.yaml");
+        Files.writeString(originConfig, """
+                server:
+                  port: 0
+                  host: 127.0.0.1
+                camstream:
+                  cameras:
+                    - name: usb
+                      driver: v4l2
+                      input-format: yuyv422
+                      input: -re -f lavfi -i testsrc2=size=240x176:rate=15
+                """);
+        try (Distribution.Launched origin = Distribution.launch(originConfig)) {
+            int originPort = origin.awaitPort();
+            Path edgeConfig = dir.resolve("edge.yaml");
+            Files.writeString(edgeConfig, """
+                    server:
+                      port: 0
+                      host: 127.0.0.1
+                    camstream:
+                      cameras:
+                        - name: relay
+                          driver: http
+                          url: http://127.0.0.1:%d/cameras/usb/stream
+                    """.formatted(originPort));
+            try (Distribution.Launched edge = Distribution.launch(edgeConfig)) {
+                int port = edge.awaitPort();
+                assertThat(edge.output()).contains("Camera driver 'http'").contains("Camera driver 'v4l2'");
+                try (InputStream body = Http.stream(URI.create("http://127.0.0.1:" + port + "/video_feed")).body()) {
+                    MjpegReader reader = new MjpegReader(body, MjpegFormat.BOUNDARY);
+                    BufferedImage image = null;
+                    for (int i = 0; i < 30 && (image == null || image.getWidth() != 240); i++) {
+                        image = ImageIO.read(new ByteArrayInputStream(reader.next().body()));
+                    }
+                    assertThat(image.getWidth()).as("a relayed frame of the origin's camera").isEqualTo(240);
+                    assertThat(image.getHeight()).isEqualTo(176);
+                }
+            }
+        }
+    }
+
+    @Test
+    void devicesListsV4l2CamerasOrSaysThatThereIsNone() throws Exception {
+        Tools.require("ffmpeg");
+        Process devices = new ProcessBuilder(Distribution.launcher().toString(), "devices", "/dev/video-none")
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(devices.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(devices.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(devices.exitValue()).isZero();
+        assertThat(output).contains("/dev/video-none").contains("No such file or directory")
+                .contains("driver: v4l2");
     }
 
     private Path config(Path drivers, String driver) throws Exception {

@@ -16,7 +16,11 @@ final class RunningServer implements AutoCloseable {
     }
 
     static RunningServer start(String camstreamYaml) {
-        String yaml = "server:\n  port: 0\n  host: 127.0.0.1\n" + camstreamYaml;
+        return onPort(0, camstreamYaml);
+    }
+
+    static RunningServer onPort(int port, String camstreamYaml) {
+        String yaml = "server:\n  port: " + port + "\n  host: 127.0.0.1\n" + camstreamYaml;
         Config config = Config.just(ConfigSources.create(yaml, MediaTypes.APPLICATION_X_YAML));
         return new RunningServer(CamstreamServer.start(config));
     }

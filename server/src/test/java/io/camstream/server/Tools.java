@@ -1,7 +1,9 @@
 package io.camstream.server;
 
 import java.io.File;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -16,12 +18,26 @@ final class Tools {
     }
 
     static void require(String program) {
-        boolean found = List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)).stream()
-                .anyMatch(dir -> new File(dir, program).canExecute());
+        boolean found = find(program).isPresent();
         String message = program + " is not installed: 'apt-get install " + program + "' (.ci/run does this)";
         if (!found && System.getenv("CI") != null) {
             fail(message);
         }
         assumeTrue(found, message);
+    }
+
+    /** The program's path; daemons such as nginx live in sbin, which is not on every user's PATH. */
+    static String path(String program) {
+        return find(program).orElseThrow(() -> new IllegalStateException(program + " is not installed"));
+    }
+
+    private static Optional<String> find(String program) {
+        List<String> dirs = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
+        dirs.addAll(List.of("/usr/sbin", "/sbin", "/usr/local/sbin"));
+        return dirs.stream()
+                .map(dir -> new File(dir, program))
+                .filter(File::canExecute)
+                .map(File::getPath)
+                .findFirst();
     }
 }
