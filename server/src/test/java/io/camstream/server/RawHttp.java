@@ -1,12 +1,15 @@
 package io.camstream.server;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Locale;
 
 /** A request written by hand on a plain socket, as scripts and old integrations send them. */
 final class RawHttp implements AutoCloseable {
@@ -53,8 +56,67 @@ final class RawHttp implements AutoCloseable {
         return in.readNBytes(n);
     }
 
-    InputStream body() {
+    /**
+     * The body after the given head: its Content-Length bytes, chunks decoded, or everything until the server
+     * closes the connection.
+     */
+    InputStream body(String head) throws IOException {
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?im)^content-length: *(\\d+)")
+                .matcher(head);
+        if (length.find()) {
+            return new ByteArrayInputStream(in.readNBytes(Integer.parseInt(length.group(1))));
+        }
+        if (head.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked\r\n")) {
+            return new Chunked(in);
+        }
         return in;
+    }
+
+    /** Decodes a chunked body as it arrives. */
+    private static final class Chunked extends InputStream {
+
+        private final InputStream in;
+        private int left;
+        private boolean ended;
+
+        Chunked(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left == 0 && !nextChunk()) {
+                return -1;
+            }
+            left--;
+            return in.read();
+        }
+
+        private boolean nextChunk() throws IOException {
+            if (ended) {
+                return false;
+            }
+            String line = line();
+            if (line.isEmpty()) {
+                line = line(); // the CRLF that ends the previous chunk
+            }
+            left = Integer.parseInt(line.trim(), 16);
+            ended = left == 0;
+            return !ended;
+        }
+
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int b = in.read(); b != '\n'; b = in.read()) {
+                if (b < 0) {
+                    throw new EOFException("the chunked body ended early");
+                }
+                if (b != '\r') {
+                    line.append((char) b);
+                }
+            }
+            return line.toString();
+        }
     }
 
     @Override
