@@ -39,6 +39,34 @@ class ObserveTest {
     }
 
     @Test
+    void cameraShowingNoSignalIsNotReadyAndSaysWhy() throws Exception {
+        try (RunningServer server = RunningServer.start("""
+                camstream:
+                  cameras:
+                    - name: attic
+                      driver: broken
+                """);
+             InputStream stream = Http.stream(server.uri("/cameras/attic/stream")).body()) {
+            new MjpegReader(stream, MjpegFormat.BOUNDARY).next();
+            HttpResponse<String> ready = Http.getText(server.uri("/observe/health/ready"));
+            assertThat(ready.statusCode()).isEqualTo(503);
+            JsonObject attic = Json.createReader(new StringReader(ready.body())).readObject()
+                    .getJsonArray("checks").getJsonObject(0);
+            assertThat(attic.getString("status")).isEqualTo("DOWN");
+            assertThat(attic.getJsonObject("data").getString("lastError"))
+                    .isEqualTo("cannot open /dev/video9: No such device");
+            assertThat(Http.getText(server.uri("/observe/health/live")).statusCode()).isEqualTo(200);
+
+            JsonObject api = Json.createReader(new StringReader(
+                    Http.getText(server.uri("/api/cameras/attic")).body())).readObject();
+            assertThat(api.getBoolean("online")).isFalse();
+            assertThat(api.getJsonObject("last-error").getString("message"))
+                    .isEqualTo("cannot open /dev/video9: No such device");
+            assertThat(api.getInt("driver-restarts")).isPositive();
+        }
+    }
+
+    @Test
     void metricsArePrometheusTextWithOneSeriesPerCameraAndNoStreamDurations() throws Exception {
         try (RunningServer server = twoCameras()) {
             try (InputStream stream = Http.stream(server.uri("/cameras/desk/stream")).body()) {
@@ -62,7 +90,7 @@ class ObserveTest {
                 assertThat(lines).anyMatch(l -> l.matches("camstream_frames_sent_total\\{camera=\"desk\".*} "
                         + "([1-9][0-9]+)\\.0"));
                 // The stream is open: nothing may count it as a long-running request or time its duration.
-                assertThat(lines).noneMatch(l -> l.contains("long_running") || l.contains("request_duration"));
+                assertThat(lines).noneMatch(l -> l.contains("longRunning") || l.contains("inFlight") || l.contains("duration"));
             }
         }
     }
