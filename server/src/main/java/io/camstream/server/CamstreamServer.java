@@ -7,12 +7,14 @@ import io.camstream.server.http.ApiService;
 import io.camstream.server.http.CorsFeature;
 import io.camstream.server.http.PageService;
 import io.camstream.server.http.StreamService;
+import io.camstream.server.http10.Http10Selector;
 import io.camstream.server.observe.CameraMeters;
 import io.camstream.server.observe.Observability;
 import io.helidon.config.Config;
 import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http1.Http1Config;
 
 /**
  * A running camstream: the installed drivers, the configured cameras and the web server, started in that order
@@ -57,6 +59,7 @@ public final class CamstreamServer implements AutoCloseable {
             WebServer webServer = WebServer.builder()
                     .config(root.get("server"))
                     .shutdownHook(false)
+                    .addConnectionSelector(new Http10Selector(Http1Config.create()))
                     .addFeature(Observability.feature(root.get("server.features.observe"), cameras))
                     .routing(routing -> routing(routing, cameras, root.get("camstream")))
                     .build()

@@ -3,6 +3,7 @@ package io.camstream.server;
 import io.camstream.core.mjpeg.MjpegFormat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -47,11 +48,14 @@ class CompatibilityTest {
             "/stream, HTTP/1.1, 320",
             "/?action=stream&camera=door, HTTP/1.1, 160",
             "/stream?camera=door, HTTP/1.1, 160",
+            "/?action=stream, HTTP/1.0, 320",
+            "/stream, HTTP/1.0, 320",
+            "/?action=stream&camera=door, HTTP/1.0, 160",
     })
     void streamUrlsAnswerWithTheMultipartStream(String target, String version, int width) throws Exception {
         try (RawHttp http = RawHttp.get(server.port(), target, version, "Host: localhost")) {
             String head = http.head();
-            assertThat(head).startsWith("HTTP/1.1 200 OK\r\n")
+            assertThat(head).startsWith(version + " 200 OK\r\n")
                     .containsIgnoringCase("Content-Type: " + MjpegFormat.CONTENT_TYPE + "\r\n")
                     .containsIgnoringCase("Cache-Control: no-store");
             MjpegReader.Part part = new MjpegReader(http.body(head), MjpegFormat.BOUNDARY).next();
@@ -64,13 +68,27 @@ class CompatibilityTest {
             "/?action=snapshot, HTTP/1.1, 320",
             "/snapshot, HTTP/1.1, 320",
             "/?action=snapshot&camera=door, HTTP/1.1, 160",
+            "/?action=snapshot, HTTP/1.0, 320",
+            "/snapshot, HTTP/1.0, 320",
     })
     void snapshotUrlsAnswerWithOneJpeg(String target, String version, int width) throws Exception {
         try (RawHttp http = RawHttp.get(server.port(), target, version, "Host: localhost", "Connection: close")) {
             String head = http.head();
-            assertThat(head).startsWith("HTTP/1.1 200 OK\r\n").containsIgnoringCase("Content-Type: image/jpeg\r\n");
+            assertThat(head).startsWith(version + " 200 OK\r\n").containsIgnoringCase("Content-Type: image/jpeg\r\n");
             BufferedImage image = ImageIO.read(http.body(head));
             assertThat(image.getWidth()).isEqualTo(width);
+        }
+    }
+
+    @Test
+    void http10RequestWithoutHostGetsAnHttp10StreamWithoutChunksThatEndsWithTheConnection() throws Exception {
+        try (RawHttp http = RawHttp.get(server.port(), "/?action=stream", "HTTP/1.0")) {
+            String head = http.head();
+            assertThat(head).startsWith("HTTP/1.0 200 OK\r\n").doesNotContainIgnoringCase("transfer-encoding");
+            MjpegReader reader = new MjpegReader(http.body(head), MjpegFormat.BOUNDARY);
+            for (int i = 0; i < 3; i++) {
+                assertThat(ImageIO.read(new ByteArrayInputStream(reader.next().body())).getWidth()).isEqualTo(320);
+            }
         }
     }
 
