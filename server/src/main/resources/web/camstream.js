@@ -30,8 +30,9 @@ async function refreshFigures(name) {
   try {
     const response = await fetch("/api/cameras/" + encodeURIComponent(name), {cache: "no-store"});
     const camera = await response.json();
-    const offline = camera.capturing && !camera.online;
-    text("state", !camera.capturing ? "idle" : offline ? "offline" : "online");
+    const failure = camera["last-error"];
+    const offline = camera.capturing && !camera.online && failure !== null;
+    text("state", !camera.capturing ? "idle" : camera.online ? "online" : offline ? "offline" : "starting");
     text("fps", camera.measured.fps.toFixed(1) + " fps (configured " + camera.configured.fps + ")");
     text("resolution", camera.measured.width + " × " + camera.measured.height);
     text("viewers", camera.viewers.count);
@@ -39,8 +40,7 @@ async function refreshFigures(name) {
     const notice = document.getElementById("offline");
     notice.hidden = !offline;
     if (offline) {
-      const reason = camera["last-error"] ? ": " + camera["last-error"].message : "";
-      notice.textContent = "Camera offline" + reason + ". Retrying…";
+      notice.textContent = "Camera offline: " + failure.message + ". Retrying…";
     }
   } catch (e) {
     text("state", "server unreachable");

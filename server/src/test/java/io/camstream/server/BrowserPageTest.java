@@ -68,6 +68,33 @@ class BrowserPageTest {
         }
     }
 
+    @Test
+    void cameraPageShowsLiveFiguresAndAClearNoticeWhileTheCameraIsOffline() throws Exception {
+        Tools.require("chromium");
+        try (RunningServer server = RunningServer.start("""
+                camstream:
+                  cameras:
+                    - name: attic
+                      driver: broken
+                      width: 320
+                      height: 240
+                """);
+             Chromium chromium = Chromium.open(server.uri("/cameras/attic"), 800, 600)) {
+            String notice = """
+                    (() => { const n = document.getElementById("offline");
+                             return !n || n.hidden ? "" : n.textContent + " | " + document.getElementById("state").textContent
+                                 + " | " + document.querySelector("a[download]").getAttribute("href"); })()""";
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            String shown = "";
+            while (shown.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                shown = ((jakarta.json.JsonString) chromium.evaluate(notice)).getString();
+            }
+            assertThat(shown).isEqualTo("Camera offline: cannot open /dev/video9: No such device. Retrying… | offline"
+                    + " | /cameras/attic/snapshot");
+        }
+    }
+
     private static List<JsonObject> awaitAllShown(Chromium chromium, int count) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (true) {
