@@ -1,22 +1,18 @@
 package io.camstream.server;
 
+import io.camstream.core.image.NoSignalImage;
 import io.camstream.spi.Camera;
 import io.camstream.spi.CameraProvider;
 import io.camstream.spi.Frame;
 import io.helidon.config.Config;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 
-/** Driver {@code still}, for tests: one grey 64x48 frame, then nothing until closed, as a static scene's source. */
+/** Driver {@code still}, for tests: one 64x48 frame, then nothing until closed, as a static scene's source. */
 public final class StillProvider implements CameraProvider {
 
-    static final byte[] JPEG = grey();
+    static final byte[] JPEG = NoSignalImage.render("still", "a still scene", Instant.EPOCH, 64, 48);
 
     @Override
     public String configKey() {
@@ -44,16 +40,5 @@ public final class StillProvider implements CameraProvider {
                 closed.countDown();
             }
         };
-    }
-
-    private static byte[] grey() {
-        BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "jpg", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 }

@@ -28,31 +28,25 @@ final class Http10Writer implements DataWriter {
     @Override
     public synchronized void write(BufferData... buffers) {
         for (BufferData buffer : buffers) {
-            write(buffer);
+            forward(buffer, false);
         }
     }
 
     @Override
     public synchronized void write(BufferData buffer) {
-        byte[] out = translate(buffer.readBytes());
-        if (out.length > 0) {
-            socket.write(BufferData.create(out));
-        }
+        forward(buffer, false);
     }
 
     @Override
     public synchronized void writeNow(BufferData... buffers) {
         for (BufferData buffer : buffers) {
-            writeNow(buffer);
+            forward(buffer, true);
         }
     }
 
     @Override
     public synchronized void writeNow(BufferData buffer) {
-        byte[] out = translate(buffer.readBytes());
-        if (out.length > 0) {
-            socket.writeNow(BufferData.create(out));
-        }
+        forward(buffer, true);
     }
 
     @Override
@@ -63,6 +57,18 @@ final class Http10Writer implements DataWriter {
     @Override
     public void close() {
         socket.close();
+    }
+
+    private void forward(BufferData buffer, boolean now) {
+        byte[] out = translate(buffer.readBytes());
+        if (out.length == 0) {
+            return;
+        }
+        if (now) {
+            socket.writeNow(BufferData.create(out));
+        } else {
+            socket.write(BufferData.create(out));
+        }
     }
 
     private byte[] translate(byte[] bytes) {
