@@ -3,11 +3,18 @@ package io.camstream.server;
 import io.camstream.core.cameras.Cameras;
 import io.camstream.core.driver.DriverRegistry;
 import io.camstream.server.config.ConfigFiles;
+import io.camstream.server.http.ApiService;
+import io.camstream.server.http.CorsFeature;
 import io.camstream.server.http.PageService;
 import io.camstream.server.http.StreamService;
+import io.camstream.server.http10.Http10Selector;
+import io.camstream.server.observe.CameraMeters;
+import io.camstream.server.observe.Observability;
 import io.helidon.config.Config;
+import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http1.Http1Config;
 
 /**
  * A running camstream: the installed drivers, the configured cameras and the web server, started in that order
@@ -19,11 +26,13 @@ public final class CamstreamServer implements AutoCloseable {
 
     private final DriverRegistry drivers;
     private final Cameras cameras;
+    private final CameraMeters meters;
     private final WebServer webServer;
 
-    private CamstreamServer(DriverRegistry drivers, Cameras cameras, WebServer webServer) {
+    private CamstreamServer(DriverRegistry drivers, Cameras cameras, CameraMeters meters, WebServer webServer) {
         this.drivers = drivers;
         this.cameras = cameras;
+        this.meters = meters;
         this.webServer = webServer;
     }
 
@@ -45,26 +54,34 @@ public final class CamstreamServer implements AutoCloseable {
             drivers.close();
             throw e;
         }
+        CameraMeters meters = CameraMeters.register(Metrics.globalRegistry(), cameras);
         try {
             WebServer webServer = WebServer.builder()
                     .config(root.get("server"))
                     .shutdownHook(false)
-                    .routing(routing -> routing(routing, cameras))
+                    .addConnectionSelector(new Http10Selector(Http1Config.create()))
+                    .addFeature(Observability.feature(root.get("server.features.observe"), cameras))
+                    .routing(routing -> routing(routing, cameras, root.get("camstream")))
                     .build()
                     .start();
             LOGGER.log(System.Logger.Level.INFO, "camstream serves {0} camera(s) {1} at http://localhost:{2}/",
                     cameras.names().size(), cameras.names(), String.valueOf(webServer.port()));
-            return new CamstreamServer(drivers, cameras, webServer);
+            return new CamstreamServer(drivers, cameras, meters, webServer);
         } catch (RuntimeException e) {
+            meters.close();
             cameras.close();
             drivers.close();
             throw e;
         }
     }
 
-    static void routing(HttpRouting.Builder routing, Cameras cameras) {
-        routing.register(new PageService(cameras))
-                .register(new StreamService(cameras));
+    static void routing(HttpRouting.Builder routing, Cameras cameras, Config camstream) {
+        CorsFeature.of(camstream.get("cors.allow-origin").asString().asOptional()).ifPresent(routing::addFeature);
+        StreamService streams = new StreamService(cameras);
+        routing.register(streams.compatibility())
+                .register(new PageService(cameras))
+                .register(streams)
+                .register(new ApiService(cameras));
     }
 
     /**
@@ -92,6 +109,7 @@ public final class CamstreamServer implements AutoCloseable {
     public void close() {
         cameras.close();
         webServer.stop();
+        meters.close();
         drivers.close();
     }
 }

@@ -108,8 +108,9 @@ class StreamEndpointTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("content-type").orElseThrow()).startsWith("text/html");
         assertThat(response.body())
-                .contains("<img src=\"/cameras/desk/stream\"")
-                .contains("<img src=\"/cameras/door/stream\"")
+                .contains("<img data-stream=\"/cameras/desk/stream\"")
+                .contains("<img data-stream=\"/cameras/door/stream\"")
+                .contains("<script src=\"/assets/camstream.js\">")
                 .contains("name=\"viewport\"");
     }
 

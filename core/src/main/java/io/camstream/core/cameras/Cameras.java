@@ -61,8 +61,9 @@ public final class Cameras implements AutoCloseable {
                         + "' is already the name of " + previous.key() + "; camera names must be unique");
             }
             InstalledDriver driver = driver(entry, drivers);
-            settingsOf.put(name, FeedSettings.from(entry));
+            // The driver checks first: its messages give its own ranges for shared keys such as fps.
             driver.provider().validate(entry);
+            settingsOf.put(name, FeedSettings.from(entry));
             checkKeys(entry, driver);
             driverOf.put(name, driver);
         }

@@ -8,7 +8,11 @@ import io.helidon.config.Config;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +34,8 @@ public final class CameraFeed implements AutoCloseable {
     private final Config config;
     private final FeedSettings settings;
     private final ScheduledExecutorService timers;
+    private final CameraStats stats;
+    private final Set<Viewer> streaming = ConcurrentHashMap.newKeySet();
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition published = lock.newCondition();
@@ -41,6 +47,7 @@ public final class CameraFeed implements AutoCloseable {
     private final Object lifecycle = new Object();
     private int viewers;
     private Capture capture;
+    private Instant capturingSince;
     private ScheduledFuture<?> idleStop;
     private volatile boolean closed;
 
@@ -64,6 +71,7 @@ public final class CameraFeed implements AutoCloseable {
         this.timers = timers;
         this.lastWidth = settings.width();
         this.lastHeight = settings.height();
+        this.stats = new CameraStats(settings.width(), settings.height());
     }
 
     /**
@@ -85,12 +93,75 @@ public final class CameraFeed implements AutoCloseable {
     }
 
     /**
-     * Attaches a viewer, starting capture if it is not running.
+     * How the feed runs.
+     *
+     * @return the camera's settings
+     */
+    public FeedSettings settings() {
+        return settings;
+    }
+
+    /**
+     * The camera's running figures.
+     *
+     * @return the statistics, live
+     */
+    public CameraStats stats() {
+        return stats;
+    }
+
+    /**
+     * The viewers attached to a stream now, internal ones (snapshots) left out.
+     *
+     * @return the viewers, in no particular order
+     */
+    public List<Viewer> streamingViewers() {
+        return List.copyOf(streaming);
+    }
+
+    /**
+     * When the running capture started.
+     *
+     * @return the start, or empty while not capturing
+     */
+    public Optional<Instant> capturingSince() {
+        synchronized (lifecycle) {
+            return Optional.ofNullable(capturingSince);
+        }
+    }
+
+    /**
+     * What the running driver says about its device.
+     *
+     * @return the driver's details, or an empty map while not capturing
+     */
+    public Map<String, String> driverDetails() {
+        Capture running;
+        synchronized (lifecycle) {
+            running = capture;
+        }
+        return running == null ? Map.of() : running.details();
+    }
+
+    /**
+     * Attaches an internal viewer, starting capture if it is not running.
      *
      * @return the viewer; close it when done
      * @throws IllegalStateException when the feed has been closed
      */
     public Viewer attach() {
+        return attach(ViewerOptions.INTERNAL);
+    }
+
+    /**
+     * Attaches a viewer, starting capture if it is not running. Its frame rate is capped at the lower of its own
+     * wish and the camera's {@code max-viewer-fps}.
+     *
+     * @param options what the viewer asked for; one with a remote address is listed among the streaming viewers
+     * @return the viewer; close it when done
+     * @throws IllegalStateException when the feed has been closed
+     */
+    public Viewer attach(ViewerOptions options) {
         synchronized (lifecycle) {
             if (closed) {
                 throw new IllegalStateException("camera " + name + " is shut down");
@@ -102,9 +173,14 @@ public final class CameraFeed implements AutoCloseable {
             }
             if (capture == null) {
                 LOGGER.log(System.Logger.Level.INFO, "Camera {0} starts capturing (driver {1})", name, driver);
-                capture = new Capture(name, provider, config, settings, new Publisher()).start();
+                capture = new Capture(name, provider, config, settings, new Publisher(), stats).start();
+                capturingSince = Instant.now();
             }
-            return new Viewer(this);
+            Viewer viewer = new Viewer(this, stats, options, maxFps(options.maxFps()));
+            if (options.remoteAddress().isPresent()) {
+                streaming.add(viewer);
+            }
+            return viewer;
         }
     }
 
@@ -160,6 +236,7 @@ public final class CameraFeed implements AutoCloseable {
             closed = true;
             running = capture;
             capture = null;
+            capturingSince = null;
             if (idleStop != null) {
                 idleStop.cancel(false);
             }
@@ -195,13 +272,26 @@ public final class CameraFeed implements AutoCloseable {
         }
     }
 
+    boolean isClosed() {
+        return closed;
+    }
+
     void detach(Viewer viewer) {
+        streaming.remove(viewer);
         synchronized (lifecycle) {
             viewers--;
             if (viewers == 0 && capture != null && !closed) {
                 idleStop = timers.schedule(this::stopIfIdle, settings.idleTimeout().toNanos(), TimeUnit.NANOSECONDS);
             }
         }
+    }
+
+    private double maxFps(double wanted) {
+        int cap = settings.maxViewerFps();
+        if (cap == 0) {
+            return wanted;
+        }
+        return wanted > 0 ? Math.min(wanted, cap) : cap;
     }
 
     private void stopIfIdle() {
@@ -212,6 +302,7 @@ public final class CameraFeed implements AutoCloseable {
             }
             idle = capture;
             capture = null;
+            capturingSince = null;
             idleStop = null;
         }
         LOGGER.log(System.Logger.Level.INFO, "Camera {0} stops capturing: no viewer for {1} s",
@@ -239,6 +330,9 @@ public final class CameraFeed implements AutoCloseable {
             if (live) {
                 lastWidth = frame.width();
                 lastHeight = frame.height();
+                stats.captured(latest);
+            } else {
+                stats.noSignal();
             }
             published.signalAll();
         } finally {

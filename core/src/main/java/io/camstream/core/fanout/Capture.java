@@ -6,6 +6,7 @@ import io.camstream.spi.Frame;
 import io.helidon.config.Config;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -25,6 +26,7 @@ final class Capture implements AutoCloseable {
     private final Config config;
     private final FeedSettings settings;
     private final FrameSink sink;
+    private final CameraStats stats;
     private final Thread runner;
     private final Thread watchdog;
 
@@ -36,12 +38,14 @@ final class Capture implements AutoCloseable {
     private String loggedFailure;
     private boolean deliveredSinceStart;
 
-    Capture(String name, CameraProvider provider, Config config, FeedSettings settings, FrameSink sink) {
+    Capture(String name, CameraProvider provider, Config config, FeedSettings settings, FrameSink sink,
+            CameraStats stats) {
         this.name = name;
         this.provider = provider;
         this.config = config;
         this.settings = settings;
         this.sink = sink;
+        this.stats = stats;
         this.runner = Thread.ofVirtual().name("capture-" + name).unstarted(this::run);
         this.watchdog = Thread.ofVirtual().name("capture-watchdog-" + name).unstarted(this::watch);
     }
@@ -69,6 +73,19 @@ final class Capture implements AutoCloseable {
         }
     }
 
+    /** What the driver that runs now says about its device; empty between restarts. */
+    Map<String, String> details() {
+        Camera current = camera;
+        if (current == null) {
+            return Map.of();
+        }
+        try {
+            return current.details();
+        } catch (RuntimeException e) {
+            return Map.of("error", "the driver failed to give details: " + describe(e));
+        }
+    }
+
     private void run() {
         Duration backoff = settings.initialBackoff();
         while (!closed) {
@@ -84,6 +101,7 @@ final class Capture implements AutoCloseable {
                 continue;
             }
             report(failure);
+            stats.failed(failure);
             if (!pauseShowingNoSignal(backoff, failure)) {
                 break;
             }

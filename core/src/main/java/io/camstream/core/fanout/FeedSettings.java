@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * How camstream runs one camera, whatever its driver: when capture stops for lack of viewers, how long a silent
- * driver is given, how restarts back off, and the size of the NO SIGNAL picture before the camera has shown one.
+ * driver is given, how restarts back off, the size of the NO SIGNAL picture before the camera has shown one, and
+ * how many frames per second viewers may get.
  *
  * @param idleTimeout    capture stops when no viewer has been attached for this long
  * @param frameTimeout   a capture that delivers no frame for this long is treated as failed and restarted
@@ -16,16 +17,21 @@ import java.util.Set;
  * @param maxBackoff     the longest pause between restarts
  * @param width          the picture width expected before the first frame
  * @param height         the picture height expected before the first frame
+ * @param fps            the frame rate the camera is configured for, the highest a viewer may ask for
+ * @param maxViewerFps   the most frames per second any one viewer gets; 0 for no cap
  */
 public record FeedSettings(Duration idleTimeout,
                            Duration frameTimeout,
                            Duration initialBackoff,
                            Duration maxBackoff,
                            int width,
-                           int height) {
+                           int height,
+                           int fps,
+                           int maxViewerFps) {
 
     /** The keys read here, beside {@code name} and {@code driver}. */
-    public static final Set<String> KEYS = Set.of("idle-timeout", "frame-timeout", "width", "height");
+    public static final Set<String> KEYS = Set.of("idle-timeout", "frame-timeout", "width", "height", "fps",
+            "max-viewer-fps");
 
     private static final Duration DEFAULT_IDLE = Duration.ofSeconds(10);
     private static final Duration DEFAULT_FRAME_TIMEOUT = Duration.ofSeconds(5);
@@ -45,6 +51,8 @@ public record FeedSettings(Duration idleTimeout,
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(30),
                 ConfigValues.intValue(camera, "width", 640, 16, 16384),
-                ConfigValues.intValue(camera, "height", 480, 16, 16384));
+                ConfigValues.intValue(camera, "height", 480, 16, 16384),
+                ConfigValues.intValue(camera, "fps", 30, 1, 1000),
+                ConfigValues.intValue(camera, "max-viewer-fps", 0, 1, 1000));
     }
 }

@@ -20,6 +20,7 @@ public final class MjpegFormat {
 
     private static final byte[] FIRST_BOUNDARY = ascii("--" + BOUNDARY + "\r\n");
     private static final byte[] TRAILER = ascii("\r\n--" + BOUNDARY + "\r\n");
+    private static final byte[] ADVANCE_HEADERS = ascii("Content-Type: image/jpeg\r\n\r\n");
 
     private MjpegFormat() {
     }
@@ -31,6 +32,37 @@ public final class MjpegFormat {
      */
     public static byte[] streamStart() {
         return FIRST_BOUNDARY.clone();
+    }
+
+    /**
+     * The bytes that open a stream in the "advance headers" layout: the first boundary and the first part's headers.
+     *
+     * @return a fresh copy of {@code --boundary CRLF Content-Type: image/jpeg CRLF CRLF}
+     */
+    public static byte[] advanceStreamStart() {
+        byte[] start = new byte[FIRST_BOUNDARY.length + ADVANCE_HEADERS.length];
+        System.arraycopy(FIRST_BOUNDARY, 0, start, 0, FIRST_BOUNDARY.length);
+        System.arraycopy(ADVANCE_HEADERS, 0, start, FIRST_BOUNDARY.length, ADVANCE_HEADERS.length);
+        return start;
+    }
+
+    /**
+     * One part in µStreamer's "advance headers" layout: the JPEG, the boundary, and at once the headers of the next
+     * part, which carry no {@code Content-Length} since the next frame is not known yet.
+     * <p>
+     * Chromium draws a part only when the headers of the following part have arrived, so in the standard layout
+     * every frame stays invisible until the next one starts: https://bugs.chromium.org/p/chromium/issues/detail?id=527446
+     * Sending the next part's headers with the boundary lets it draw each frame as soon as the frame is complete.
+     *
+     * @param frame the frame
+     * @return the bytes to write for this frame, the same for every viewer that asked for this layout
+     */
+    public static byte[] advancePart(Frame frame) {
+        byte[] part = new byte[frame.size() + TRAILER.length + ADVANCE_HEADERS.length];
+        System.arraycopy(frame.jpeg(), 0, part, 0, frame.size());
+        System.arraycopy(TRAILER, 0, part, frame.size(), TRAILER.length);
+        System.arraycopy(ADVANCE_HEADERS, 0, part, frame.size() + TRAILER.length, ADVANCE_HEADERS.length);
+        return part;
     }
 
     /**

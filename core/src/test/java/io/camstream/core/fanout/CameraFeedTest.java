@@ -80,6 +80,40 @@ class CameraFeedTest {
     }
 
     @Test
+    void advancePartIsAssembledOnceAndSharedByViewers() throws Exception {
+        CameraFeed feed = feed(new ScriptedProvider(20), Map.of());
+        try (Viewer a = feed.attach(); Viewer b = feed.attach()) {
+            StreamFrame first = a.next(Duration.ofSeconds(5)).orElseThrow();
+            StreamFrame same = b.next(Duration.ofSeconds(5)).orElseThrow();
+            if (same.serial() == first.serial()) {
+                assertThat(same.advancePart()).isSameAs(first.advancePart());
+            }
+        }
+    }
+
+    @Test
+    void cappedViewerGetsItsRateWhileCaptureKeepsTheCamerasAndSentFramesAreCounted() throws Exception {
+        CameraFeed feed = feed(new ScriptedProvider(50), Map.of("fps", "50"));
+        ViewerOptions tenFps = new ViewerOptions(Optional.of("/192.0.2.1:4242"), 10, false);
+        try (Viewer viewer = feed.attach(tenFps)) {
+            viewer.next().orElseThrow();
+            long start = System.nanoTime();
+            for (int i = 0; i < 20; i++) {
+                viewer.sent(viewer.next().orElseThrow().part().length);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertThat(20 / seconds).isCloseTo(10, org.assertj.core.api.Assertions.within(1.0));
+            assertThat(feed.stats().captureFps()).isCloseTo(50, org.assertj.core.api.Assertions.within(10.0));
+            assertThat(feed.stats().framesCaptured()).isGreaterThan(60);
+            assertThat(feed.stats().framesSent()).isEqualTo(20);
+            assertThat(feed.stats().framesSkipped()).as("a capped viewer's dropped frames are not skips").isZero();
+            assertThat(feed.streamingViewers()).containsExactly(viewer);
+            assertThat(viewer.framesSent()).isEqualTo(20);
+        }
+        assertThat(feed.streamingViewers()).isEmpty();
+    }
+
+    @Test
     void viewerThatDoesNotAskSkipsToTheNewestFrame() throws Exception {
         ScriptedProvider driver = new ScriptedProvider(50);
         CameraFeed feed = feed(driver, Map.of());

@@ -31,6 +31,20 @@ class MjpegFormatTest {
     }
 
     @Test
+    void advancePartIsJpegBoundaryAndTheNextPartsHeadersWithoutLength() {
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xC0, 0, 11, 8, 0, 2, 0, 3, 1, 1, 0x11, 0,
+                (byte) 0xFF, (byte) 0xD9};
+        Frame frame = new Frame(jpeg, 7, Instant.ofEpochSecond(1764068400L), 3, 2);
+
+        String part = new String(MjpegFormat.advancePart(frame), StandardCharsets.ISO_8859_1);
+        String start = new String(MjpegFormat.advanceStreamStart(), StandardCharsets.US_ASCII);
+
+        assertThat(start).isEqualTo("--boundarydonotcross\r\nContent-Type: image/jpeg\r\n\r\n");
+        assertThat(part).isEqualTo(new String(jpeg, StandardCharsets.ISO_8859_1)
+                + "\r\n--boundarydonotcross\r\nContent-Type: image/jpeg\r\n\r\n");
+    }
+
+    @Test
     void streamOpensWithTheBoundaryLine() {
         assertThat(new String(MjpegFormat.streamStart(), StandardCharsets.US_ASCII)).isEqualTo("--boundarydonotcross\r\n");
         assertThat(MjpegFormat.CONTENT_TYPE).isEqualTo("multipart/x-mixed-replace; boundary=boundarydonotcross");

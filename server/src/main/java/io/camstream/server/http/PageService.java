@@ -2,6 +2,7 @@ package io.camstream.server.http;
 
 import io.camstream.core.cameras.Cameras;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -11,50 +12,80 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The viewer page: every camera live, one {@code <img>} each, in a grid that fits a phone.
+ * The viewer pages: {@code /} shows every camera live in a grid that fits a phone, {@code /cameras/{name}} one
+ * camera large with its live figures. Their style sheet and script are served from the server jar under
+ * {@code /assets/}; nothing comes from the internet.
  */
 public final class PageService implements HttpService {
 
-    private final String page;
+    private static final Map<String, String> ASSET_TYPES = Map.of(
+            "camstream.css", "text/css; charset=UTF-8",
+            "camstream.js", "text/javascript; charset=UTF-8");
+
+    private final CameraLookup lookup;
+    private final String index;
+    private final String cameraPage;
+    private final Map<String, String> assets;
 
     /**
-     * Creates the service; the page is rendered once, since the cameras do not change while the server runs.
+     * Creates the service; the pages are rendered once, since the cameras do not change while the server runs.
      *
      * @param cameras the configured cameras
      */
     public PageService(Cameras cameras) {
+        this.lookup = new CameraLookup(cameras);
         String tiles = cameras.names().stream()
                 .map(PageService::tile)
                 .collect(Collectors.joining("\n"));
-        this.page = template().replace("{{cameras}}", tiles);
+        this.index = resource("index.html").replace("{{cameras}}", tiles);
+        this.cameraPage = resource("camera.html");
+        this.assets = ASSET_TYPES.keySet().stream().collect(Collectors.toMap(name -> name, PageService::resource));
     }
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/", this::index);
+        rules.get("/", (req, res) -> html(res, index))
+                .get("/cameras/{name}", this::camera)
+                .get("/assets/{file}", this::asset);
     }
 
-    private void index(ServerRequest req, ServerResponse res) {
+    private void camera(ServerRequest req, ServerResponse res) {
+        // Camera names are limited to letters, digits, '-' and '_', so they need no escaping in HTML or URLs.
+        lookup.byPathName(req, res).ifPresent(feed -> html(res, cameraPage.replace("{{name}}", feed.name())));
+    }
+
+    private void asset(ServerRequest req, ServerResponse res) {
+        String file = req.path().pathParameters().get("file");
+        String body = assets.get(file);
+        if (body == null) {
+            res.status(Status.NOT_FOUND_404).send("No asset '" + file + "'\n");
+            return;
+        }
+        res.header(HeaderNames.CONTENT_TYPE, ASSET_TYPES.get(file));
+        res.send(body);
+    }
+
+    private static void html(ServerResponse res, String page) {
         res.header(HeaderNames.CONTENT_TYPE, "text/html; charset=UTF-8");
         res.send(page);
     }
 
     private static String tile(String name) {
-        // Camera names are limited to letters, digits, '-' and '_', so they need no escaping in HTML or URLs.
         return """
                 <figure class="camera">
-                  <img src="/cameras/%1$s/stream" alt="Live picture of camera %1$s">
-                  <figcaption>%1$s</figcaption>
+                  <a href="/cameras/%1$s"><img data-stream="/cameras/%1$s/stream" alt="Live picture of camera %1$s"></a>
+                  <figcaption><a href="/cameras/%1$s">%1$s</a></figcaption>
                 </figure>""".formatted(name);
     }
 
-    private static String template() {
-        try (InputStream in = PageService.class.getResourceAsStream("/web/index.html")) {
+    private static String resource(String name) {
+        try (InputStream in = PageService.class.getResourceAsStream("/web/" + name)) {
             if (in == null) {
-                throw new IllegalStateException("web/index.html is missing from the server jar");
+                throw new IllegalStateException("web/" + name + " is missing from the server jar");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import io.camstream.core.cameras.Cameras;
 import io.camstream.core.fanout.CameraFeed;
 import io.camstream.core.fanout.StreamFrame;
 import io.camstream.core.fanout.Viewer;
+import io.camstream.core.fanout.ViewerOptions;
 import io.camstream.core.mjpeg.MjpegFormat;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -21,7 +22,8 @@ import java.util.Optional;
 
 /**
  * Live streams and snapshots: {@code /video_feed} (the default camera, the seed's URL),
- * {@code /cameras/{name}/stream} and {@code /cameras/{name}/snapshot}.
+ * {@code /cameras/{name}/stream} and {@code /cameras/{name}/snapshot}. Streams take the query parameters of
+ * {@link StreamRequest}.
  */
 public final class StreamService implements HttpService {
 
@@ -39,6 +41,15 @@ public final class StreamService implements HttpService {
         this.lookup = new CameraLookup(cameras);
     }
 
+    /**
+     * The mjpg-streamer and µStreamer URLs, served by this service's streams and snapshots.
+     *
+     * @return the compatibility service
+     */
+    public CompatService compatibility() {
+        return new CompatService(lookup, this);
+    }
+
     @Override
     public void routing(HttpRules rules) {
         rules.get("/video_feed", (req, res) -> stream(lookup.defaultCamera(), req, res))
@@ -48,26 +59,37 @@ public final class StreamService implements HttpService {
                         .ifPresent(feed -> snapshot(feed, res)));
     }
 
-    private void stream(CameraFeed feed, ServerRequest req, ServerResponse res) {
+    void stream(CameraFeed feed, ServerRequest req, ServerResponse res) {
+        StreamRequest request;
+        try {
+            request = StreamRequest.of(req, feed);
+        } catch (StreamRequest.Invalid e) {
+            res.status(Status.BAD_REQUEST_400).send(e.getMessage() + "\n");
+            return;
+        }
         res.header(HeaderNames.CONTENT_TYPE, MjpegFormat.CONTENT_TYPE);
         NoCache.apply(res);
-        String viewer = req.remotePeer().address().toString();
-        try (Viewer seat = feed.attach(); OutputStream out = res.outputStream()) {
+        ViewerOptions options = request.viewer();
+        boolean advance = request.advanceHeaders();
+        try (Viewer seat = feed.attach(options); OutputStream out = res.outputStream()) {
             // Headers and the first boundary go out at once, so the client knows the stream is alive.
-            out.write(MjpegFormat.streamStart());
+            out.write(advance ? MjpegFormat.advanceStreamStart() : MjpegFormat.streamStart());
             out.flush();
             for (Optional<StreamFrame> frame = seat.next(); frame.isPresent(); frame = seat.next()) {
-                out.write(frame.get().part());
+                byte[] part = advance ? frame.get().advancePart() : frame.get().part();
+                out.write(part);
                 out.flush();
+                seat.sent(part.length);
             }
         } catch (ServerConnectionException | IOException | UncheckedIOException e) {
-            LOGGER.log(System.Logger.Level.DEBUG, "Viewer {0} of camera {1} left: {2}", viewer, feed.name(), e);
+            LOGGER.log(System.Logger.Level.DEBUG, "Viewer {0} of camera {1} left: {2}",
+                    options.remoteAddress().orElse("?"), feed.name(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private void snapshot(CameraFeed feed, ServerResponse res) {
+    void snapshot(CameraFeed feed, ServerResponse res) {
         Optional<StreamFrame> frame;
         try {
             frame = feed.snapshot(SNAPSHOT_WAIT);

@@ -1,0 +1,120 @@
+package io.camstream.core.fanout;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A camera's running figures since the server started, updated on the capture and viewer threads without locks.
+ */
+public final class CameraStats {
+
+    private final LongAdder framesCaptured = new LongAdder();
+    private final LongAdder framesSent = new LongAdder();
+    private final LongAdder bytesSent = new LongAdder();
+    private final LongAdder framesSkipped = new LongAdder();
+    private final LongAdder driverRestarts = new LongAdder();
+    private final RateMeter captureRate = new RateMeter();
+    private volatile boolean online;
+    private volatile int width;
+    private volatile int height;
+    private volatile int lastFrameBytes;
+    private volatile Failure lastError;
+
+    /**
+     * A failure of the driver.
+     *
+     * @param message what went wrong, as viewers see it on the NO SIGNAL picture
+     * @param time    when it happened
+     */
+    public record Failure(String message, Instant time) {
+    }
+
+    CameraStats(int width, int height) {
+        this.width = width;
+        this.height = height;
+    }
+
+    void captured(StreamFrame frame) {
+        framesCaptured.increment();
+        captureRate.record();
+        online = true;
+        width = frame.frame().width();
+        height = frame.frame().height();
+        lastFrameBytes = frame.frame().size();
+    }
+
+    void noSignal() {
+        online = false;
+    }
+
+    void failed(String message) {
+        lastError = new Failure(message, Instant.now());
+        driverRestarts.increment();
+        online = false;
+    }
+
+    void sent(int bytes) {
+        framesSent.increment();
+        bytesSent.add(bytes);
+    }
+
+    void skipped(long frames) {
+        framesSkipped.add(frames);
+    }
+
+    /** @return camera frames received from the driver (NO SIGNAL pictures not counted) */
+    public long framesCaptured() {
+        return framesCaptured.sum();
+    }
+
+    /** @return frames written to viewers, repeats included */
+    public long framesSent() {
+        return framesSent.sum();
+    }
+
+    /** @return bytes of frames written to viewers, part headers and boundaries included */
+    public long bytesSent() {
+        return bytesSent.sum();
+    }
+
+    /** @return frames that viewers without an fps cap never saw because they were still busy with an earlier one */
+    public long framesSkipped() {
+        return framesSkipped.sum();
+    }
+
+    /** @return how often the driver failed and was restarted */
+    public long driverRestarts() {
+        return driverRestarts.sum();
+    }
+
+    /** @return camera frames per second over the last three seconds */
+    public double captureFps() {
+        return captureRate.perSecond();
+    }
+
+    /** @return {@code true} while the last frame came from the camera, {@code false} while it shows NO SIGNAL */
+    public boolean online() {
+        return online;
+    }
+
+    /** @return the width of the last camera frame, or the configured width before the first */
+    public int width() {
+        return width;
+    }
+
+    /** @return the height of the last camera frame, or the configured height before the first */
+    public int height() {
+        return height;
+    }
+
+    /** @return the JPEG size of the last camera frame in bytes, 0 before the first */
+    public int lastFrameBytes() {
+        return lastFrameBytes;
+    }
+
+    /** @return the driver's last failure, if it ever failed */
+    public Optional<Failure> lastError() {
+        return Optional.ofNullable(lastError);
+    }
+}

@@ -1,0 +1,118 @@
+package io.camstream.server.http;
+
+import io.camstream.core.cameras.Cameras;
+import io.camstream.core.fanout.CameraFeed;
+import io.camstream.core.fanout.CameraStats;
+import io.camstream.core.fanout.FeedSettings;
+import io.camstream.core.fanout.Viewer;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+
+/**
+ * The cameras' state as JSON: {@code GET /api/cameras} (all, in configuration order) and
+ * {@code GET /api/cameras/{name}}.
+ */
+public final class ApiService implements HttpService {
+
+    private final Cameras cameras;
+    private final CameraLookup lookup;
+
+    /**
+     * Creates the service.
+     *
+     * @param cameras the configured cameras
+     */
+    public ApiService(Cameras cameras) {
+        this.cameras = cameras;
+        this.lookup = new CameraLookup(cameras);
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/api/cameras", this::all)
+                .get("/api/cameras/{name}", this::one);
+    }
+
+    private void all(ServerRequest req, ServerResponse res) {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        cameras.all().forEach(feed -> list.add(camera(feed)));
+        NoCache.apply(res);
+        res.send(Json.createObjectBuilder().add("cameras", list).build());
+    }
+
+    private void one(ServerRequest req, ServerResponse res) {
+        lookup.byPathName(req, res).ifPresent(feed -> {
+            NoCache.apply(res);
+            res.send(camera(feed));
+        });
+    }
+
+    private static JsonObject camera(CameraFeed feed) {
+        CameraStats stats = feed.stats();
+        FeedSettings settings = feed.settings();
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("name", feed.name())
+                .add("driver", feed.driver())
+                .add("capturing", feed.capturing())
+                .add("online", stats.online())
+                .add("configured", Json.createObjectBuilder()
+                        .add("width", settings.width())
+                        .add("height", settings.height())
+                        .add("fps", settings.fps())
+                        .add("max-viewer-fps", settings.maxViewerFps()))
+                .add("measured", Json.createObjectBuilder()
+                        .add("width", stats.width())
+                        .add("height", stats.height())
+                        .add("fps", round(stats.captureFps()))
+                        .add("frame-bytes", stats.lastFrameBytes()))
+                .add("frames-captured", stats.framesCaptured())
+                .add("frames-sent", stats.framesSent())
+                .add("bytes-sent", stats.bytesSent())
+                .add("frames-skipped", stats.framesSkipped())
+                .add("driver-restarts", stats.driverRestarts());
+        stats.lastError().ifPresentOrElse(
+                error -> json.add("last-error", Json.createObjectBuilder()
+                        .add("message", error.message())
+                        .add("time", error.time().toString())),
+                () -> json.addNull("last-error"));
+        feed.capturingSince().ifPresentOrElse(
+                since -> json.add("capturing-since", since.toString())
+                        .add("uptime-seconds", Duration.between(since, Instant.now()).toSeconds()),
+                () -> json.addNull("capturing-since").add("uptime-seconds", 0));
+        JsonObjectBuilder details = Json.createObjectBuilder();
+        feed.driverDetails().forEach(details::add);
+        json.add("driver-details", details);
+        return json.add("viewers", viewers(feed)).build();
+    }
+
+    private static JsonObjectBuilder viewers(CameraFeed feed) {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        var viewers = feed.streamingViewers().stream()
+                .sorted(Comparator.comparing(Viewer::connectedSince))
+                .toList();
+        for (Viewer viewer : viewers) {
+            list.add(Json.createObjectBuilder()
+                    .add("remote-address", viewer.options().remoteAddress().orElse(""))
+                    .add("connected-since", viewer.connectedSince().toString())
+                    .add("frames-sent", viewer.framesSent())
+                    .add("bytes-sent", viewer.bytesSent())
+                    .add("fps", round(viewer.recentFps()))
+                    .add("max-fps", round(viewer.options().maxFps())));
+        }
+        return Json.createObjectBuilder().add("count", viewers.size()).add("list", list);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+}

@@ -1,0 +1,47 @@
+package io.camstream.server.observe;
+
+import io.camstream.core.fanout.CameraFeed;
+import io.camstream.core.fanout.CameraStats;
+import io.helidon.health.HealthCheck;
+import io.helidon.health.HealthCheckResponse;
+import io.helidon.health.HealthCheckType;
+
+/**
+ * Readiness of one camera: down while it shows NO SIGNAL, up while it delivers frames or rests without viewers
+ * (it starts on demand).
+ */
+final class CameraHealth implements HealthCheck {
+
+    private final CameraFeed feed;
+
+    CameraHealth(CameraFeed feed) {
+        this.feed = feed;
+    }
+
+    @Override
+    public HealthCheckType type() {
+        return HealthCheckType.READINESS;
+    }
+
+    @Override
+    public String name() {
+        return "camera-" + feed.name();
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        CameraStats stats = feed.stats();
+        boolean capturing = feed.capturing();
+        HealthCheckResponse.Builder response = HealthCheckResponse.builder()
+                .status(!capturing || stats.online())
+                .detail("driver", feed.driver())
+                .detail("capturing", capturing)
+                .detail("online", stats.online())
+                .detail("fps", Math.round(stats.captureFps() * 10) / 10.0)
+                .detail("viewers", feed.viewerCount());
+        stats.lastError().ifPresent(error -> response
+                .detail("lastError", error.message())
+                .detail("lastErrorTime", error.time().toString()));
+        return response.build();
+    }
+}

@@ -1,0 +1,82 @@
+package io.camstream.server.observe;
+
+import io.camstream.core.cameras.Cameras;
+import io.camstream.core.fanout.CameraFeed;
+import io.camstream.core.fanout.CameraStats;
+import io.helidon.metrics.api.FunctionalCounter;
+import io.helidon.metrics.api.Gauge;
+import io.helidon.metrics.api.Meter;
+import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.metrics.api.Tag;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
+
+/**
+ * Per-camera meters (tag {@code camera}) in Helidon's registry, read from the cameras' statistics when scraped, so
+ * they cost the capture and the viewers nothing. Closing removes them, so a restarted server in the same JVM does
+ * not report a stopped one's cameras.
+ */
+public final class CameraMeters implements AutoCloseable {
+
+    private final MeterRegistry registry;
+    private final List<Meter> meters = new ArrayList<>();
+
+    private CameraMeters(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /**
+     * Registers the meters of every camera.
+     *
+     * @param registry the registry {@code /observe/metrics} shows
+     * @param cameras  the cameras
+     * @return the registration; close it to remove the meters
+     */
+    public static CameraMeters register(MeterRegistry registry, Cameras cameras) {
+        CameraMeters meters = new CameraMeters(registry);
+        cameras.all().forEach(meters::add);
+        return meters;
+    }
+
+    private void add(CameraFeed feed) {
+        Tag tag = Tag.create("camera", feed.name());
+        CameraStats stats = feed.stats();
+        counter("camstream.frames.captured", "Frames received from the camera's driver", tag, stats,
+                CameraStats::framesCaptured);
+        counter("camstream.frames.sent", "Frames written to viewers, repeats included", tag, stats,
+                CameraStats::framesSent);
+        counter("camstream.bytes.sent", "Bytes written to viewers", tag, stats, CameraStats::bytesSent);
+        counter("camstream.frames.skipped", "Frames viewers without an fps cap missed because they were busy", tag,
+                stats, CameraStats::framesSkipped);
+        counter("camstream.driver.restarts", "Driver failures followed by a restart", tag, stats,
+                CameraStats::driverRestarts);
+        gauge("camstream.viewers", "Viewers attached now", tag, feed, CameraFeed::viewerCount);
+        gauge("camstream.capture.fps", "Camera frames per second over the last three seconds", tag, stats,
+                CameraStats::captureFps);
+        gauge("camstream.frame.bytes", "JPEG size of the camera's last frame", tag, stats,
+                CameraStats::lastFrameBytes);
+        gauge("camstream.online", "1 while the camera delivers frames, 0 while it shows NO SIGNAL", tag, stats,
+                s -> s.online() ? 1 : 0);
+    }
+
+    private <T> void counter(String name, String description, Tag tag, T source, ToLongFunction<T> value) {
+        meters.add(registry.getOrCreate(FunctionalCounter.builder(name, source, s -> value.applyAsLong(s))
+                .description(description)
+                .tags(List.of(tag))));
+    }
+
+    private <T> void gauge(String name, String description, Tag tag, T source, ToDoubleFunction<T> value) {
+        meters.add(registry.getOrCreate(Gauge.builder(name, source, value)
+                .description(description)
+                .tags(List.of(tag))));
+    }
+
+    @Override
+    public void close() {
+        meters.forEach(registry::remove);
+        meters.clear();
+    }
+}
