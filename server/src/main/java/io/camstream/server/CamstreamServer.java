@@ -5,6 +5,9 @@ import io.camstream.core.driver.DriverRegistry;
 import io.camstream.server.config.ConfigFiles;
 import io.camstream.server.http.PageService;
 import io.camstream.server.http.StreamService;
+import io.camstream.server.http.ViewerLimits;
+import io.camstream.server.http.WriteWatchdog;
+import io.camstream.server.auth.BasicAuthFeature;
 import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
@@ -19,11 +22,13 @@ public final class CamstreamServer implements AutoCloseable {
 
     private final DriverRegistry drivers;
     private final Cameras cameras;
+    private final WriteWatchdog watchdog;
     private final WebServer webServer;
 
-    private CamstreamServer(DriverRegistry drivers, Cameras cameras, WebServer webServer) {
+    private CamstreamServer(DriverRegistry drivers, Cameras cameras, WriteWatchdog watchdog, WebServer webServer) {
         this.drivers = drivers;
         this.cameras = cameras;
+        this.watchdog = watchdog;
         this.webServer = webServer;
     }
 
@@ -39,32 +44,39 @@ public final class CamstreamServer implements AutoCloseable {
         DriverRegistry drivers = DriverRegistry.discover(CamstreamServer.class.getClassLoader(),
                 ConfigFiles.driversDir(root));
         Cameras cameras;
+        StreamPolicy policy;
         try {
             cameras = Cameras.fromConfig(root.get("camstream.cameras"), drivers);
+            policy = StreamPolicy.from(root.get("camstream"));
         } catch (RuntimeException e) {
             drivers.close();
             throw e;
         }
+        WriteWatchdog watchdog = new WriteWatchdog(policy.viewerWriteTimeout());
         try {
             WebServer webServer = WebServer.builder()
                     .config(root.get("server"))
                     .shutdownHook(false)
-                    .routing(routing -> routing(routing, cameras))
+                    .routing(routing -> routing(routing, cameras, policy, watchdog))
                     .build()
                     .start();
             LOGGER.log(System.Logger.Level.INFO, "camstream serves {0} camera(s) {1} at http://localhost:{2}/",
                     cameras.names().size(), cameras.names(), String.valueOf(webServer.port()));
-            return new CamstreamServer(drivers, cameras, webServer);
+            return new CamstreamServer(drivers, cameras, watchdog, webServer);
         } catch (RuntimeException e) {
+            watchdog.close();
             cameras.close();
             drivers.close();
             throw e;
         }
     }
 
-    static void routing(HttpRouting.Builder routing, Cameras cameras) {
+    static void routing(HttpRouting.Builder routing, Cameras cameras, StreamPolicy policy, WriteWatchdog watchdog) {
+        if (policy.auth().enabled()) {
+            routing.addFeature(new BasicAuthFeature(policy.auth(), cameras.defaultCamera().name()));
+        }
         routing.register(new PageService(cameras))
-                .register(new StreamService(cameras));
+                .register(new StreamService(cameras, new ViewerLimits(policy.serverMaxViewers()), watchdog));
     }
 
     /**
@@ -92,6 +104,7 @@ public final class CamstreamServer implements AutoCloseable {
     public void close() {
         cameras.close();
         webServer.stop();
+        watchdog.close();
         drivers.close();
     }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -43,6 +44,13 @@ public final class CameraFeed implements AutoCloseable {
     private Capture capture;
     private ScheduledFuture<?> idleStop;
     private volatile boolean closed;
+
+    private final AtomicLong framesPublished = new AtomicLong();
+    private final AtomicLong framesRejected = new AtomicLong();
+    private final AtomicLong restarts = new AtomicLong();
+    private volatile String lastRejection;
+    private volatile String lastFailure;
+    private volatile boolean failing;
 
     /**
      * Creates a feed; nothing is captured until the first viewer attaches.
@@ -137,6 +145,25 @@ public final class CameraFeed implements AutoCloseable {
         synchronized (lifecycle) {
             return viewers;
         }
+    }
+
+    /**
+     * What the feed went through: frames published and dropped, restarts and their last reasons.
+     *
+     * @return a snapshot of the counters
+     */
+    public FeedHealth health() {
+        return new FeedHealth(framesPublished.get(), framesRejected.get(), restarts.get(),
+                Optional.ofNullable(lastRejection), Optional.ofNullable(lastFailure), failing);
+    }
+
+    /**
+     * The settings the feed runs with.
+     *
+     * @return the settings
+     */
+    public FeedSettings settings() {
+        return settings;
     }
 
     /**
@@ -242,7 +269,22 @@ public final class CameraFeed implements AutoCloseable {
 
         @Override
         public void frame(Frame frame) {
+            failing = false;
+            framesPublished.incrementAndGet();
             publish(frame, true);
+        }
+
+        @Override
+        public void rejected(String reason) {
+            lastRejection = reason;
+            framesRejected.incrementAndGet();
+        }
+
+        @Override
+        public void failed(String reason) {
+            lastFailure = reason;
+            failing = true;
+            restarts.incrementAndGet();
         }
 
         @Override

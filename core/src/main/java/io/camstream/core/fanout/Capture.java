@@ -7,12 +7,14 @@ import io.helidon.config.Config;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One capture session of a camera: runs the driver on a virtual thread, pulls frames into a sink, and keeps it
  * going through failures. A driver that throws, ends, or stays silent past the frame timeout is closed and created
  * anew after a pause that doubles from the initial to the maximum backoff; meanwhile the sink hears "no signal"
- * about once a second. A failure is logged once, not on every retry of the same failure.
+ * about once a second. Frames that fail {@link FrameCheck} are dropped and do not count as a sign of life, so a
+ * driver delivering only garbage is restarted like a silent one. A failure is logged once, not on every retry of the same failure.
  */
 final class Capture implements AutoCloseable {
 
@@ -31,7 +33,9 @@ final class Capture implements AutoCloseable {
     private volatile Camera camera;
     private volatile long lastProgressNanos;
     private volatile String hangReason;
+    private volatile String lastRejection;
     private String loggedFailure;
+    private String loggedRejection;
 
     Capture(String name, CameraProvider provider, Config config, FeedSettings settings, FrameSink sink) {
         this.name = name;
@@ -78,6 +82,7 @@ final class Capture implements AutoCloseable {
                 continue;
             }
             report(failure);
+            sink.failed(failure);
             if (!pauseShowingNoSignal(backoff, failure)) {
                 break;
             }
@@ -89,6 +94,7 @@ final class Capture implements AutoCloseable {
     /** Returns why capture stopped, or null when it delivered frames and then merely ended its session. */
     private String captureUntilFailure() {
         hangReason = null;
+        lastRejection = null;
         lastProgressNanos = System.nanoTime();
         boolean delivered = false;
         try {
@@ -99,6 +105,11 @@ final class Capture implements AutoCloseable {
             }
             while (!closed) {
                 Frame frame = Objects.requireNonNull(opened.nextFrame(), "the driver returned no frame");
+                Optional<String> problem = FrameCheck.problem(frame, settings.maxFrameBytes());
+                if (problem.isPresent()) {
+                    reject(problem.get());
+                    continue;
+                }
                 lastProgressNanos = System.nanoTime();
                 sink.frame(frame);
                 if (!delivered) {
@@ -142,7 +153,9 @@ final class Capture implements AutoCloseable {
                 Thread.sleep(Duration.ofNanos(tick));
                 Camera current = camera;
                 if (current != null && hangReason == null && System.nanoTime() - lastProgressNanos > timeout) {
-                    hangReason = "no frame from the camera for " + settings.frameTimeout().toMillis() + " ms";
+                    String rejection = lastRejection;
+                    hangReason = "no frame from the camera for " + settings.frameTimeout().toMillis() + " ms"
+                            + (rejection == null ? "" : " (last frame dropped: " + rejection + ")");
                     closeCamera();
                     runner.interrupt();
                 }
@@ -159,6 +172,16 @@ final class Capture implements AutoCloseable {
         }
         loggedFailure = failure;
         LOGGER.log(System.Logger.Level.WARNING, "Camera {0} has no signal: {1}; restarting with backoff", name, failure);
+    }
+
+    /** Drops a bad frame; its reason is logged once until the reason changes. */
+    private void reject(String problem) {
+        lastRejection = problem;
+        sink.rejected(problem);
+        if (!problem.equals(loggedRejection)) {
+            loggedRejection = problem;
+            LOGGER.log(System.Logger.Level.WARNING, "Camera {0} delivered a bad frame, dropped: {1}", name, problem);
+        }
     }
 
     private void recovered() {

@@ -29,14 +29,20 @@ public final class StreamService implements HttpService {
     private static final Duration SNAPSHOT_WAIT = Duration.ofSeconds(10);
 
     private final CameraLookup lookup;
+    private final ViewerLimits limits;
+    private final WriteWatchdog watchdog;
 
     /**
      * Creates the service.
      *
-     * @param cameras the configured cameras
+     * @param cameras  the configured cameras
+     * @param limits   how many streams may run
+     * @param watchdog disconnects viewers that stop reading
      */
-    public StreamService(Cameras cameras) {
+    public StreamService(Cameras cameras, ViewerLimits limits, WriteWatchdog watchdog) {
         this.lookup = new CameraLookup(cameras);
+        this.limits = limits;
+        this.watchdog = watchdog;
     }
 
     @Override
@@ -49,22 +55,34 @@ public final class StreamService implements HttpService {
     }
 
     private void stream(CameraFeed feed, ServerRequest req, ServerResponse res) {
+        Optional<ViewerLimits.Seat> admitted = limits.admit(feed, res);
+        if (admitted.isEmpty()) {
+            return;
+        }
         res.header(HeaderNames.CONTENT_TYPE, MjpegFormat.CONTENT_TYPE);
         NoCache.apply(res);
         String viewer = req.remotePeer().address().toString();
-        try (Viewer seat = feed.attach(); OutputStream out = res.outputStream()) {
+        try (ViewerLimits.Seat limit = admitted.get();
+             Viewer seat = feed.attach();
+             WriteWatchdog.Watch watch = watchdog.watch(viewer + " of camera " + feed.name());
+             OutputStream out = res.outputStream()) {
             // Headers and the first boundary go out at once, so the client knows the stream is alive.
-            out.write(MjpegFormat.streamStart());
-            out.flush();
+            send(watch, out, MjpegFormat.streamStart());
             for (Optional<StreamFrame> frame = seat.next(); frame.isPresent(); frame = seat.next()) {
-                out.write(frame.get().part());
-                out.flush();
+                send(watch, out, frame.get().part());
             }
         } catch (ServerConnectionException | IOException | UncheckedIOException e) {
             LOGGER.log(System.Logger.Level.DEBUG, "Viewer {0} of camera {1} left: {2}", viewer, feed.name(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static void send(WriteWatchdog.Watch watch, OutputStream out, byte[] bytes) throws IOException {
+        watch.writing();
+        out.write(bytes);
+        out.flush();
+        watch.written();
     }
 
     private void snapshot(CameraFeed feed, ServerResponse res) {
