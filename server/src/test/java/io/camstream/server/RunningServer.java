@@ -16,7 +16,12 @@ final class RunningServer implements AutoCloseable {
     }
 
     static RunningServer start(String camstreamYaml) {
-        String yaml = "server:\n  port: 0\n  host: 127.0.0.1\n" + camstreamYaml;
+        return start("", camstreamYaml);
+    }
+
+    /** Starts with more settings under {@code server}, each line indented by two spaces. */
+    static RunningServer start(String serverYaml, String camstreamYaml) {
+        String yaml = "server:\n  port: 0\n  host: 127.0.0.1\n" + serverYaml + camstreamYaml;
         Config config = Config.just(ConfigSources.create(yaml, MediaTypes.APPLICATION_X_YAML));
         return new RunningServer(CamstreamServer.start(config));
     }

@@ -8,8 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Disconnects viewers whose socket accepts no bytes for {@code camstream.viewer-write-timeout}. Helidon sets no
  * write timeout, so a viewer that stops reading would block its handler thread in a write forever. Each stream
  * marks when a write starts and ends; one thread looks at all of them a few times per timeout and interrupts a
- * writer stuck past the deadline. Interrupting a virtual thread blocked in socket I/O closes the socket (see
- * {@link java.net.Socket}), so the write fails, the stream loop ends, and the viewer's resources are freed.
+ * writer stuck past the deadline. Helidon writes through a {@link java.nio.channels.SocketChannel}, an
+ * interruptible channel: interrupting the thread blocked in its write closes the connection
+ * ({@link java.nio.channels.ClosedByInterruptException}), so the stream loop ends and the viewer's resources are
+ * freed.
  */
 public final class WriteWatchdog implements AutoCloseable {
 
