@@ -51,7 +51,17 @@ public final class StreamService implements HttpService {
                 .get("/cameras/{name}/stream", (req, res) -> lookup.byPathName(req, res)
                         .ifPresent(feed -> stream(feed, req, res)))
                 .get("/cameras/{name}/snapshot", (req, res) -> lookup.byPathName(req, res)
-                        .ifPresent(feed -> snapshot(feed, res)));
+                        .ifPresent(feed -> snapshot(feed, res)))
+                .head("/video_feed", (req, res) -> streamHeaders(res))
+                .head("/cameras/{name}/stream", (req, res) -> lookup.byPathName(req, res)
+                        .ifPresent(feed -> streamHeaders(res)));
+    }
+
+    /** HEAD on a stream: the headers a stream would start with, and no endless body. */
+    private static void streamHeaders(ServerResponse res) {
+        res.header(HeaderNames.CONTENT_TYPE, MjpegFormat.CONTENT_TYPE);
+        NoCache.apply(res);
+        res.send();
     }
 
     private void stream(CameraFeed feed, ServerRequest req, ServerResponse res) {
