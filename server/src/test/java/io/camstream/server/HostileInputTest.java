@@ -36,6 +36,11 @@ class HostileInputTest {
     @BeforeAll
     static void start() {
         server = RunningServer.start("""
+                  protocols:
+                    http_1_1:
+                      max-prologue-length: 4096
+                      max-headers-size: 16384
+                """, """
                 camstream:
                   cameras:
                     - name: desk

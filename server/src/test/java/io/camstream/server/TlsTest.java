@@ -43,6 +43,10 @@ class TlsTest {
         assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(keytool.exitValue()).as(new String(keytool.getInputStream().readAllBytes())).isZero();
         server = RunningServer.start("""
+                  protocols:
+                    http_1_1:
+                      max-prologue-length: 4096
+                      max-headers-size: 16384
                   tls:
                     private-key:
                       keystore:
