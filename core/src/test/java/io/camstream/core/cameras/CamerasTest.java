@@ -150,7 +150,7 @@ class CamerasTest {
                       fsp: 10
                 """))
                 .hasMessageContaining("camstream.cameras.0.fsp: 'fsp' is not a key of driver 'fake'")
-                .hasMessageContaining("allowed: driver, fps, frame-timeout, height, idle-timeout, name, width");
+                .hasMessageContaining("allowed: allowed-users, driver, fps, frame-timeout, height, idle-timeout, max-frame-bytes, max-viewers, name, width");
     }
 
     @Test
