@@ -5,12 +5,19 @@ import io.camstream.core.driver.DriverRegistry;
 import io.camstream.server.config.ConfigFiles;
 import io.camstream.server.http.PageService;
 import io.camstream.server.http.StreamService;
+import io.camstream.server.http.HeaderReadTimeout;
 import io.camstream.server.http.ViewerLimits;
 import io.camstream.server.http.WriteWatchdog;
 import io.camstream.server.auth.BasicAuthFeature;
 import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.http1.Http1Config;
+import io.helidon.webserver.spi.ProtocolConfig;
 import io.helidon.webserver.http.HttpRouting;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A running camstream: the installed drivers, the configured cameras and the web server, started in that order
@@ -23,12 +30,15 @@ public final class CamstreamServer implements AutoCloseable {
     private final DriverRegistry drivers;
     private final Cameras cameras;
     private final WriteWatchdog watchdog;
+    private final HeaderReadTimeout headerTimeout;
     private final WebServer webServer;
 
-    private CamstreamServer(DriverRegistry drivers, Cameras cameras, WriteWatchdog watchdog, WebServer webServer) {
+    private CamstreamServer(DriverRegistry drivers, Cameras cameras, WriteWatchdog watchdog,
+                            HeaderReadTimeout headerTimeout, WebServer webServer) {
         this.drivers = drivers;
         this.cameras = cameras;
         this.watchdog = watchdog;
+        this.headerTimeout = headerTimeout;
         this.webServer = webServer;
     }
 
@@ -53,22 +63,43 @@ public final class CamstreamServer implements AutoCloseable {
             throw e;
         }
         WriteWatchdog watchdog = new WriteWatchdog(policy.viewerWriteTimeout());
+        HeaderReadTimeout headerTimeout = new HeaderReadTimeout(policy.headerReadTimeout());
         try {
             WebServer webServer = WebServer.builder()
                     .config(root.get("server"))
+                    .update(server -> listenTo(server, root.get("server.protocols.http_1_1"), headerTimeout))
                     .shutdownHook(false)
                     .routing(routing -> routing(routing, cameras, policy, watchdog))
                     .build()
                     .start();
             LOGGER.log(System.Logger.Level.INFO, "camstream serves {0} camera(s) {1} at http://localhost:{2}/",
                     cameras.names().size(), cameras.names(), String.valueOf(webServer.port()));
-            return new CamstreamServer(drivers, cameras, watchdog, webServer);
+            return new CamstreamServer(drivers, cameras, watchdog, headerTimeout, webServer);
         } catch (RuntimeException e) {
+            headerTimeout.close();
             watchdog.close();
             cameras.close();
             drivers.close();
             throw e;
         }
+    }
+
+    /** Hands the HTTP/1.1 protocol, as configured under {@code server.protocols.http_1_1}, the header timeout. */
+    private static void listenTo(WebServerConfig.BuilderBase<?, ?> server, Config http1, HeaderReadTimeout timeout) {
+        List<ProtocolConfig> protocols = new ArrayList<>();
+        boolean found = false;
+        for (ProtocolConfig protocol : server.protocols()) {
+            if (protocol instanceof Http1Config configured) {
+                protocols.add(Http1Config.builder().from(configured).addReceiveListener(timeout).build());
+                found = true;
+            } else {
+                protocols.add(protocol);
+            }
+        }
+        if (!found) {
+            protocols.add(Http1Config.builder().config(http1).addReceiveListener(timeout).build());
+        }
+        server.protocols(protocols);
     }
 
     static void routing(HttpRouting.Builder routing, Cameras cameras, StreamPolicy policy, WriteWatchdog watchdog) {
@@ -104,6 +135,7 @@ public final class CamstreamServer implements AutoCloseable {
     public void close() {
         cameras.close();
         webServer.stop();
+        headerTimeout.close();
         watchdog.close();
         drivers.close();
     }

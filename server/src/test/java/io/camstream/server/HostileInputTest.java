@@ -42,6 +42,7 @@ class HostileInputTest {
                       max-headers-size: 16384
                 """, """
                 camstream:
+                  header-read-timeout: 2s
                   cameras:
                     - name: desk
                       driver: sim
@@ -110,6 +111,32 @@ class HostileInputTest {
         // Helidon closes the connection on a request line over max-prologue-length, without an answer.
         assertThat(uri.status()).as(uri.text()).isIn(0, 400, 414);
         assertThat(uri.text()).doesNotContain("200 OK");
+    }
+
+    @Test
+    void slowlorisTricklingHeadersIsClosedByTheHeaderReadTimeout() throws Exception {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", server.port()));
+            socket.setSoTimeout(500);
+            var out = socket.getOutputStream();
+            out.write("GET / HTTP/1.1\r\nHost: localhost\r\n".getBytes(StandardCharsets.US_ASCII));
+            long start = System.nanoTime();
+            boolean closed = false;
+            while (!closed && System.nanoTime() - start < 20_000_000_000L) {
+                try {
+                    out.write('X'); // a header name that never ends, a byte a second
+                    out.flush();
+                    closed = socket.getInputStream().read() < 0;
+                } catch (java.net.SocketTimeoutException e) {
+                    Thread.sleep(500);
+                } catch (java.io.IOException e) {
+                    closed = true;
+                }
+            }
+            long seconds = (System.nanoTime() - start) / 1_000_000_000;
+            assertThat(closed).as("closed within 20 s").isTrue();
+            assertThat(seconds).as("seconds until closed, with header-read-timeout 2s").isLessThanOrEqualTo(4);
+        }
     }
 
     @ParameterizedTest
