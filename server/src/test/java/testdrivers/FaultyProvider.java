@@ -1,17 +1,11 @@
 package testdrivers;
 
+import io.camstream.core.image.NoSignalImage;
 import io.camstream.spi.Camera;
 import io.camstream.spi.CameraProvider;
-import io.helidon.config.Config;
 import io.camstream.spi.Frame;
+import io.helidon.config.Config;
 
-import javax.imageio.ImageIO;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +21,7 @@ import java.util.Set;
 public final class FaultyProvider implements CameraProvider {
 
     /** A small real JPEG, the same for every good frame. */
-    public static final byte[] GOOD = jpeg(64, 48);
+    public static final byte[] GOOD = NoSignalImage.render("faulty", "a good frame", Instant.EPOCH, 64, 48);
     private static final int HUGE_BYTES = 50 * 1024 * 1024;
     private static final Duration PERIOD = Duration.ofMillis(40);
 
@@ -108,20 +102,5 @@ public final class FaultyProvider implements CameraProvider {
         bytes[HUGE_BYTES - 2] = (byte) 0xFF;
         bytes[HUGE_BYTES - 1] = (byte) 0xD9;
         return bytes;
-    }
-
-    private static byte[] jpeg(int width, int height) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.ORANGE);
-        g.fillRect(0, 0, width, height);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "jpg", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 }
