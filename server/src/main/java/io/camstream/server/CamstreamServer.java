@@ -2,19 +2,19 @@ package io.camstream.server;
 
 import io.camstream.core.cameras.Cameras;
 import io.camstream.core.driver.DriverRegistry;
+import io.camstream.server.auth.BasicAuthFeature;
 import io.camstream.server.config.ConfigFiles;
+import io.camstream.server.http.HeaderReadTimeout;
 import io.camstream.server.http.PageService;
 import io.camstream.server.http.StreamService;
-import io.camstream.server.http.HeaderReadTimeout;
 import io.camstream.server.http.ViewerLimits;
 import io.camstream.server.http.WriteWatchdog;
-import io.camstream.server.auth.BasicAuthFeature;
 import io.helidon.config.Config;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.spi.ProtocolConfig;
-import io.helidon.webserver.http.HttpRouting;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -95,7 +95,7 @@ class HostileInputTest {
             "/cameras/../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/cameras/%2e%2e%2f%2e%2e%2fetc%2fpasswd/stream",
             "/cameras/desk/..%2f..%2f..%2fetc%2fpasswd", "/video_feed/..%2f..%2fetc%2fpasswd", "/%00", "/cameras/%ff/stream"})
     void unknownAndTraversingPathsAreRefused(String path) throws Exception {
-        RawHttp.Answer answer = RawHttp.exchange(server.port(),
+        RawRequests.Answer answer = RawRequests.exchange(server.port(),
                 "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", 100_000);
         assertThat(answer.status()).as(answer.text()).isIn(400, 404);
         assertThat(answer.text()).doesNotContain("root:");
@@ -103,10 +103,10 @@ class HostileInputTest {
 
     @Test
     void oversizedHeadersAndUrisAreRefused() throws Exception {
-        RawHttp.Answer headers = RawHttp.exchange(server.port(), "GET / HTTP/1.1\r\nHost: localhost\r\nX-Big: "
+        RawRequests.Answer headers = RawRequests.exchange(server.port(), "GET / HTTP/1.1\r\nHost: localhost\r\nX-Big: "
                 + "a".repeat(64 * 1024) + "\r\n\r\n", 100_000);
         assertThat(headers.status()).as(headers.text()).isIn(400, 431);
-        RawHttp.Answer uri = RawHttp.exchange(server.port(), "GET /" + "a".repeat(64 * 1024)
+        RawRequests.Answer uri = RawRequests.exchange(server.port(), "GET /" + "a".repeat(64 * 1024)
                 + " HTTP/1.1\r\nHost: localhost\r\n\r\n", 100_000);
         // Helidon closes the connection on a request line over max-prologue-length, without an answer.
         assertThat(uri.status()).as(uri.text()).isIn(0, 400, 414);
@@ -142,7 +142,7 @@ class HostileInputTest {
     @ParameterizedTest
     @ValueSource(strings = {"?fps=abc", "?fps=-1", "?fps=1e9", "?action=%%%", "?" + "x=1&"})
     void invalidQueryValuesDoNotBreakTheStream(String query) throws Exception {
-        RawHttp.Answer answer = RawHttp.exchange(server.port(),
+        RawRequests.Answer answer = RawRequests.exchange(server.port(),
                 "GET /video_feed" + query + " HTTP/1.1\r\nHost: localhost\r\n\r\n", 20_000);
         assertThat(answer.status()).as(answer.text()).isIn(200, 400);
     }
@@ -150,14 +150,14 @@ class HostileInputTest {
     @ParameterizedTest
     @ValueSource(strings = {"BREW", "DELETE", "PUT", "TRACE", "CONNECT"})
     void unknownMethodsAreRefused(String method) throws Exception {
-        RawHttp.Answer answer = RawHttp.exchange(server.port(),
+        RawRequests.Answer answer = RawRequests.exchange(server.port(),
                 method + " /video_feed HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", 100_000);
         assertThat(answer.status()).as(answer.text()).isIn(400, 404, 405, 501);
     }
 
     @Test
     void headOnAStreamAnswersHeadersWithoutABody() throws Exception {
-        RawHttp.Answer answer = RawHttp.exchange(server.port(),
+        RawRequests.Answer answer = RawRequests.exchange(server.port(),
                 "HEAD /video_feed HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", 100_000);
         assertThat(answer.status()).as(answer.text()).isEqualTo(200);
         assertThat(answer.text()).contains(MjpegFormat.BOUNDARY).endsWith("\r\n\r\n");
@@ -166,7 +166,7 @@ class HostileInputTest {
     @Test
     void http10ClientGetsAStreamOrACleanRefusal() throws Exception {
         // Helidon 4 speaks HTTP/1.1 and 2 only: an HTTP/1.0 request line is answered by closing the connection.
-        RawHttp.Answer answer = RawHttp.exchange(server.port(), "GET /video_feed HTTP/1.0\r\n\r\n", 50_000);
+        RawRequests.Answer answer = RawRequests.exchange(server.port(), "GET /video_feed HTTP/1.0\r\n\r\n", 50_000);
         assertThat(answer.status()).as(answer.text()).isIn(0, 200, 400, 505);
     }
 
@@ -192,7 +192,7 @@ class HostileInputTest {
             client.join();
         }
         assertThat(failure.get()).isNull();
-        RawHttp.Answer page = RawHttp.exchange(server.port(), "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        RawRequests.Answer page = RawRequests.exchange(server.port(), "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
                 100_000);
         assertThat(page.status()).isEqualTo(200);
     }

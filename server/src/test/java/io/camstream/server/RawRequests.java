@@ -9,13 +9,13 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 
 /** Hand-written requests on a plain socket, for what well-behaved clients never send. */
-final class RawHttp {
+final class RawRequests {
 
     /** What came back: the status (0 when the server closed without an answer) and the text read. */
     record Answer(int status, String text) {
     }
 
-    private RawHttp() {
+    private RawRequests() {
     }
 
     /** Sends the bytes and reads until the server closes, the limit is read, or nothing comes for 10 s. */
