@@ -244,6 +244,13 @@ public final class CameraFeed implements AutoCloseable {
         LOGGER.log(System.Logger.Level.INFO, "Camera {0} stops capturing: no viewer for {1} s",
                 name, settings.idleTimeout().toSeconds());
         idle.close();
+        // The next viewer starts a new capture and must wait for its first frame, not get this stale one.
+        lock.lock();
+        try {
+            latest = null;
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void publish(Frame frame, boolean live) {
