@@ -2,19 +2,28 @@ package io.camstream.server;
 
 import io.camstream.core.cameras.Cameras;
 import io.camstream.core.driver.DriverRegistry;
+import io.camstream.server.auth.BasicAuthFeature;
 import io.camstream.server.config.ConfigFiles;
 import io.camstream.server.http.ApiService;
 import io.camstream.server.http.CorsFeature;
+import io.camstream.server.http.HeaderReadTimeout;
 import io.camstream.server.http.PageService;
 import io.camstream.server.http.StreamService;
+import io.camstream.server.http.ViewerLimits;
+import io.camstream.server.http.WriteWatchdog;
 import io.camstream.server.http10.Http10Selector;
 import io.camstream.server.observe.CameraMeters;
 import io.camstream.server.observe.Observability;
 import io.helidon.config.Config;
 import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http1.Http1Config;
+import io.helidon.webserver.spi.ProtocolConfig;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A running camstream: the installed drivers, the configured cameras and the web server, started in that order
@@ -27,12 +36,17 @@ public final class CamstreamServer implements AutoCloseable {
     private final DriverRegistry drivers;
     private final Cameras cameras;
     private final CameraMeters meters;
+    private final WriteWatchdog watchdog;
+    private final HeaderReadTimeout headerTimeout;
     private final WebServer webServer;
 
-    private CamstreamServer(DriverRegistry drivers, Cameras cameras, CameraMeters meters, WebServer webServer) {
+    private CamstreamServer(DriverRegistry drivers, Cameras cameras, CameraMeters meters, WriteWatchdog watchdog,
+                            HeaderReadTimeout headerTimeout, WebServer webServer) {
         this.drivers = drivers;
         this.cameras = cameras;
         this.meters = meters;
+        this.watchdog = watchdog;
+        this.headerTimeout = headerTimeout;
         this.webServer = webServer;
     }
 
@@ -48,26 +62,33 @@ public final class CamstreamServer implements AutoCloseable {
         DriverRegistry drivers = DriverRegistry.discover(CamstreamServer.class.getClassLoader(),
                 ConfigFiles.driversDir(root));
         Cameras cameras;
+        StreamPolicy policy;
         try {
             cameras = Cameras.fromConfig(root.get("camstream.cameras"), drivers);
+            policy = StreamPolicy.from(root.get("camstream"));
         } catch (RuntimeException e) {
             drivers.close();
             throw e;
         }
         CameraMeters meters = CameraMeters.register(Metrics.globalRegistry(), cameras);
+        WriteWatchdog watchdog = new WriteWatchdog(policy.viewerWriteTimeout());
+        HeaderReadTimeout headerTimeout = new HeaderReadTimeout(policy.headerReadTimeout());
         try {
             WebServer webServer = WebServer.builder()
                     .config(root.get("server"))
+                    .update(server -> listenTo(server, root.get("server.protocols.http_1_1"), headerTimeout))
                     .shutdownHook(false)
                     .addConnectionSelector(new Http10Selector(Http1Config.create()))
                     .addFeature(Observability.feature(root.get("server.features.observe"), cameras))
-                    .routing(routing -> routing(routing, cameras, root.get("camstream")))
+                    .routing(routing -> routing(routing, cameras, root.get("camstream"), policy, watchdog))
                     .build()
                     .start();
             LOGGER.log(System.Logger.Level.INFO, "camstream serves {0} camera(s) {1} at http://localhost:{2}/",
                     cameras.names().size(), cameras.names(), String.valueOf(webServer.port()));
-            return new CamstreamServer(drivers, cameras, meters, webServer);
+            return new CamstreamServer(drivers, cameras, meters, watchdog, headerTimeout, webServer);
         } catch (RuntimeException e) {
+            headerTimeout.close();
+            watchdog.close();
             meters.close();
             cameras.close();
             drivers.close();
@@ -75,9 +96,31 @@ public final class CamstreamServer implements AutoCloseable {
         }
     }
 
-    static void routing(HttpRouting.Builder routing, Cameras cameras, Config camstream) {
+    /** Hands the HTTP/1.1 protocol, as configured under {@code server.protocols.http_1_1}, the header timeout. */
+    private static void listenTo(WebServerConfig.BuilderBase<?, ?> server, Config http1, HeaderReadTimeout timeout) {
+        List<ProtocolConfig> protocols = new ArrayList<>();
+        boolean found = false;
+        for (ProtocolConfig protocol : server.protocols()) {
+            if (protocol instanceof Http1Config configured) {
+                protocols.add(Http1Config.builder().from(configured).addReceiveListener(timeout).build());
+                found = true;
+            } else {
+                protocols.add(protocol);
+            }
+        }
+        if (!found) {
+            protocols.add(Http1Config.builder().config(http1).addReceiveListener(timeout).build());
+        }
+        server.protocols(protocols);
+    }
+
+    static void routing(HttpRouting.Builder routing, Cameras cameras, Config camstream, StreamPolicy policy,
+                        WriteWatchdog watchdog) {
+        if (policy.auth().enabled()) {
+            routing.addFeature(new BasicAuthFeature(policy.auth(), cameras.defaultCamera().name()));
+        }
         CorsFeature.of(camstream.get("cors.allow-origin").asString().asOptional()).ifPresent(routing::addFeature);
-        StreamService streams = new StreamService(cameras);
+        StreamService streams = new StreamService(cameras, new ViewerLimits(policy.serverMaxViewers()), watchdog);
         routing.register(streams.compatibility())
                 .register(new PageService(cameras))
                 .register(streams)
@@ -109,6 +152,8 @@ public final class CamstreamServer implements AutoCloseable {
     public void close() {
         cameras.close();
         webServer.stop();
+        headerTimeout.close();
+        watchdog.close();
         meters.close();
         drivers.close();
     }

@@ -51,6 +51,47 @@ class DistributionIT {
     }
 
     @Test
+    void hashPasswordReadsStandardInputWithoutATerminalAndPrintsAHashTheServerAccepts() throws Exception {
+        Process hashing = new ProcessBuilder(Distribution.launcher().toString(), "hash-password").start();
+        try (var stdin = hashing.getOutputStream()) {
+            stdin.write("open sesame\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertThat(hashing.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String hash = new String(hashing.getInputStream().readAllBytes()).trim();
+        String notice = new String(hashing.getErrorStream().readAllBytes());
+        assertThat(hashing.exitValue()).as(notice).isZero();
+        assertThat(notice).contains("no terminal");
+        assertThat(hash).startsWith("pbkdf2-sha256$600000$").doesNotContain("open sesame");
+
+        Path config = dir.resolve("auth.yaml");
+        Files.writeString(config, """
+                server:
+                  port: 0
+                  host: 127.0.0.1
+                camstream:
+                  drivers-dir: %s
+                  auth:
+                    users:
+                      - username: admin
+                        password-hash: "%s"
+                  cameras:
+                    - name: default
+                      driver: sim
+                """.formatted(Distribution.home().resolve("drivers"), hash));
+        try (Distribution.Launched server = Distribution.launch(config)) {
+            int port = server.awaitPort();
+            var client = java.net.http.HttpClient.newHttpClient();
+            var page = java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"));
+            assertThat(client.send(page.build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode())
+                    .isEqualTo(401);
+            String login = java.util.Base64.getEncoder().encodeToString("admin:open sesame".getBytes());
+            assertThat(client.send(page.header("Authorization", "Basic " + login).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+            assertThat(server.output()).doesNotContain(hash.split("\\$")[3]);
+        }
+    }
+
+    @Test
     void sigtermStopsCamerasEndsStreamsAndExitsZeroWithinFiveSeconds() throws Exception {
         Path config = config(Distribution.home().resolve("drivers"), "sim");
         try (Distribution.Launched server = Distribution.launch(config)) {

@@ -16,11 +16,20 @@ final class RunningServer implements AutoCloseable {
     }
 
     static RunningServer start(String camstreamYaml) {
-        return onPort(0, camstreamYaml);
+        return onPort(0, "", camstreamYaml);
     }
 
     static RunningServer onPort(int port, String camstreamYaml) {
-        String yaml = "server:\n  port: " + port + "\n  host: 127.0.0.1\n" + camstreamYaml;
+        return onPort(port, "", camstreamYaml);
+    }
+
+    /** Starts with more settings under {@code server}, each line indented by two spaces. */
+    static RunningServer start(String serverYaml, String camstreamYaml) {
+        return onPort(0, serverYaml, camstreamYaml);
+    }
+
+    private static RunningServer onPort(int port, String serverYaml, String camstreamYaml) {
+        String yaml = "server:\n  port: " + port + "\n  host: 127.0.0.1\n" + serverYaml + camstreamYaml;
         Config config = Config.just(ConfigSources.create(yaml, MediaTypes.APPLICATION_X_YAML));
         return new RunningServer(CamstreamServer.start(config));
     }

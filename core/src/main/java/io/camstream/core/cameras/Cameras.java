@@ -30,7 +30,7 @@ public final class Cameras implements AutoCloseable {
 
     /** Names appear in URLs, so they are kept to characters that need no escaping. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
-    private static final Set<String> CAMERA_KEYS = Set.of("name", "driver");
+    private static final Set<String> CAMERA_KEYS = Set.of("name", "driver", "allowed-users");
 
     private final Map<String, CameraFeed> feeds;
     private final ScheduledExecutorService timers;

@@ -14,17 +14,19 @@ public final class CameraStats {
     private final LongAdder bytesSent = new LongAdder();
     private final LongAdder framesSkipped = new LongAdder();
     private final LongAdder driverRestarts = new LongAdder();
+    private final LongAdder framesRejected = new LongAdder();
     private final RateMeter captureRate = new RateMeter();
     private volatile boolean online;
     private volatile int width;
     private volatile int height;
     private volatile int lastFrameBytes;
     private volatile Failure lastError;
+    private volatile Failure lastRejection;
 
     /**
-     * A failure of the driver.
+     * A failure of the driver, or a frame of it that was dropped.
      *
-     * @param message what went wrong, as viewers see it on the NO SIGNAL picture
+     * @param message what went wrong; for a failure, as viewers see it on the NO SIGNAL picture
      * @param time    when it happened
      */
     public record Failure(String message, Instant time) {
@@ -52,6 +54,11 @@ public final class CameraStats {
         lastError = new Failure(message, Instant.now());
         driverRestarts.increment();
         online = false;
+    }
+
+    void rejected(String reason) {
+        lastRejection = new Failure(reason, Instant.now());
+        framesRejected.increment();
     }
 
     void sent(int bytes) {
@@ -111,6 +118,16 @@ public final class CameraStats {
     /** @return the JPEG size of the last camera frame in bytes, 0 before the first */
     public int lastFrameBytes() {
         return lastFrameBytes;
+    }
+
+    /** @return frames the driver delivered that failed the checks (not a whole JPEG, too large) and were dropped */
+    public long framesRejected() {
+        return framesRejected.sum();
+    }
+
+    /** @return why the last dropped frame was dropped, if one ever was */
+    public Optional<Failure> lastRejection() {
+        return Optional.ofNullable(lastRejection);
     }
 
     /** @return the driver's last failure, if it ever failed */

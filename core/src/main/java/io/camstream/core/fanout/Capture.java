@@ -9,12 +9,14 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.Optional;
 
 /**
  * One capture session of a camera: runs the driver on a virtual thread, pulls frames into a sink, and keeps it
  * going through failures. A driver that throws, ends, or stays silent past the frame timeout is closed and created
  * anew after a pause that doubles from the initial to the maximum backoff; meanwhile the sink hears "no signal"
- * about once a second. A failure is logged once, not on every retry of the same failure.
+ * about once a second. Frames that fail {@link FrameCheck} are dropped and do not count as a sign of life, so a
+ * driver delivering only garbage is restarted like a silent one. A failure is logged once, not on every retry of the same failure.
  */
 final class Capture implements AutoCloseable {
 
@@ -35,8 +37,10 @@ final class Capture implements AutoCloseable {
     private volatile Camera camera;
     private volatile long lastProgressNanos;
     private volatile String hangReason;
+    private volatile String lastRejection;
     private String loggedFailure;
     private boolean deliveredSinceStart;
+    private String loggedRejection;
 
     Capture(String name, CameraProvider provider, Config config, FeedSettings settings, FrameSink sink,
             CameraStats stats) {
@@ -113,6 +117,7 @@ final class Capture implements AutoCloseable {
     /** Returns why capture stopped, or null when it was closed; notes whether any frame came. */
     private String captureUntilFailure() {
         hangReason = null;
+        lastRejection = null;
         lastProgressNanos = System.nanoTime();
         deliveredSinceStart = false;
         try {
@@ -123,6 +128,11 @@ final class Capture implements AutoCloseable {
             }
             while (!closed) {
                 Frame frame = Objects.requireNonNull(opened.nextFrame(), "the driver returned no frame");
+                Optional<String> problem = FrameCheck.problem(frame, settings.maxFrameBytes());
+                if (problem.isPresent()) {
+                    reject(problem.get());
+                    continue;
+                }
                 lastProgressNanos = System.nanoTime();
                 sink.frame(frame);
                 if (!deliveredSinceStart) {
@@ -168,7 +178,9 @@ final class Capture implements AutoCloseable {
                 Thread.sleep(Duration.ofNanos(tick));
                 Camera current = camera;
                 if (current != null && hangReason == null && System.nanoTime() - lastProgressNanos > timeout) {
-                    hangReason = "no frame from the camera for " + settings.frameTimeout().toMillis() + " ms";
+                    String rejection = lastRejection;
+                    hangReason = "no frame from the camera for " + settings.frameTimeout().toMillis() + " ms"
+                            + (rejection == null ? "" : " (last frame dropped: " + rejection + ")");
                     runner.interrupt();
                     closeCamera();
                 }
@@ -185,6 +197,16 @@ final class Capture implements AutoCloseable {
         }
         loggedFailure = failure;
         LOGGER.log(System.Logger.Level.WARNING, "Camera {0} has no signal: {1}; restarting with backoff", name, failure);
+    }
+
+    /** Drops a bad frame; its reason is logged once until the reason changes. */
+    private void reject(String problem) {
+        lastRejection = problem;
+        stats.rejected(problem);
+        if (!problem.equals(loggedRejection)) {
+            loggedRejection = problem;
+            LOGGER.log(System.Logger.Level.WARNING, "Camera {0} delivered a bad frame, dropped: {1}", name, problem);
+        }
     }
 
     private void recovered() {

@@ -8,17 +8,19 @@ import java.util.Set;
 
 /**
  * How camstream runs one camera, whatever its driver: when capture stops for lack of viewers, how long a silent
- * driver is given, how restarts back off, the size of the NO SIGNAL picture before the camera has shown one, and
- * how many frames per second viewers may get.
+ * driver is given, how restarts back off, the size of the NO SIGNAL picture before the camera has shown one, how
+ * many frames per second viewers may get, how large a frame may be and how many may watch at once.
  *
  * @param idleTimeout    capture stops when no viewer has been attached for this long
- * @param frameTimeout   a capture that delivers no frame for this long is treated as failed and restarted
+ * @param frameTimeout   a capture that delivers no good frame for this long is treated as failed and restarted
  * @param initialBackoff the pause before the first restart after a failure
  * @param maxBackoff     the longest pause between restarts
  * @param width          the picture width expected before the first frame
  * @param height         the picture height expected before the first frame
  * @param fps            the frame rate the camera is configured for, the highest a viewer may ask for
  * @param maxViewerFps   the most frames per second any one viewer gets; 0 for no cap
+ * @param maxFrameBytes  larger frames are dropped
+ * @param maxViewers     the most streams of this camera at once; 0 for no limit but the server's
  */
 public record FeedSettings(Duration idleTimeout,
                            Duration frameTimeout,
@@ -27,14 +29,17 @@ public record FeedSettings(Duration idleTimeout,
                            int width,
                            int height,
                            int fps,
-                           int maxViewerFps) {
+                           int maxViewerFps,
+                           int maxFrameBytes,
+                           int maxViewers) {
 
     /** The keys read here, beside {@code name} and {@code driver}. */
     public static final Set<String> KEYS = Set.of("idle-timeout", "frame-timeout", "width", "height", "fps",
-            "max-viewer-fps");
+            "max-viewer-fps", "max-frame-bytes", "max-viewers");
 
     private static final Duration DEFAULT_IDLE = Duration.ofSeconds(10);
     private static final Duration DEFAULT_FRAME_TIMEOUT = Duration.ofSeconds(5);
+    private static final int DEFAULT_MAX_FRAME_BYTES = 8 * 1024 * 1024;
 
     /**
      * Reads the settings from a camera's node.
@@ -53,6 +58,8 @@ public record FeedSettings(Duration idleTimeout,
                 ConfigValues.intValue(camera, "width", 640, 16, 16384),
                 ConfigValues.intValue(camera, "height", 480, 16, 16384),
                 ConfigValues.intValue(camera, "fps", 30, 1, 1000),
-                ConfigValues.intValue(camera, "max-viewer-fps", 0, 1, 1000));
+                ConfigValues.intValue(camera, "max-viewer-fps", 0, 1, 1000),
+                ConfigValues.intValue(camera, "max-frame-bytes", DEFAULT_MAX_FRAME_BYTES, 1024, 256 * 1024 * 1024),
+                ConfigValues.intValue(camera, "max-viewers", 0, 0, 1_000_000));
     }
 }

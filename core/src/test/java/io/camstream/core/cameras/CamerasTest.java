@@ -150,7 +150,8 @@ class CamerasTest {
                       fsp: 10
                 """))
                 .hasMessageContaining("camstream.cameras.0.fsp: 'fsp' is not a key of driver 'fake'")
-                .hasMessageContaining("allowed: driver, fps, frame-timeout, height, idle-timeout, max-viewer-fps, name, width");
+                .hasMessageContaining("allowed: allowed-users, driver, fps, frame-timeout, height, idle-timeout, "
+                        + "max-frame-bytes, max-viewer-fps, max-viewers, name, width");
     }
 
     @Test

@@ -31,14 +31,20 @@ public final class StreamService implements HttpService {
     private static final Duration SNAPSHOT_WAIT = Duration.ofSeconds(10);
 
     private final CameraLookup lookup;
+    private final ViewerLimits limits;
+    private final WriteWatchdog watchdog;
 
     /**
      * Creates the service.
      *
-     * @param cameras the configured cameras
+     * @param cameras  the configured cameras
+     * @param limits   how many streams may run
+     * @param watchdog disconnects viewers that stop reading
      */
-    public StreamService(Cameras cameras) {
+    public StreamService(Cameras cameras, ViewerLimits limits, WriteWatchdog watchdog) {
         this.lookup = new CameraLookup(cameras);
+        this.limits = limits;
+        this.watchdog = watchdog;
     }
 
     /**
@@ -56,7 +62,17 @@ public final class StreamService implements HttpService {
                 .get("/cameras/{name}/stream", (req, res) -> lookup.byPathName(req, res)
                         .ifPresent(feed -> stream(feed, req, res)))
                 .get("/cameras/{name}/snapshot", (req, res) -> lookup.byPathName(req, res)
-                        .ifPresent(feed -> snapshot(feed, res)));
+                        .ifPresent(feed -> snapshot(feed, res)))
+                .head("/video_feed", (req, res) -> streamHeaders(res))
+                .head("/cameras/{name}/stream", (req, res) -> lookup.byPathName(req, res)
+                        .ifPresent(feed -> streamHeaders(res)));
+    }
+
+    /** HEAD on a stream: the headers a stream would start with, and no endless body. */
+    private static void streamHeaders(ServerResponse res) {
+        res.header(HeaderNames.CONTENT_TYPE, MjpegFormat.CONTENT_TYPE);
+        NoCache.apply(res);
+        res.send();
     }
 
     void stream(CameraFeed feed, ServerRequest req, ServerResponse res) {
@@ -67,26 +83,39 @@ public final class StreamService implements HttpService {
             res.status(Status.BAD_REQUEST_400).send(e.getMessage() + "\n");
             return;
         }
+        Optional<ViewerLimits.Seat> admitted = limits.admit(feed, res);
+        if (admitted.isEmpty()) {
+            return;
+        }
         res.header(HeaderNames.CONTENT_TYPE, MjpegFormat.CONTENT_TYPE);
         NoCache.apply(res);
         ViewerOptions options = request.viewer();
         boolean advance = request.advanceHeaders();
-        try (Viewer seat = feed.attach(options); OutputStream out = res.outputStream()) {
+        String viewer = options.remoteAddress().orElse("?");
+        try (ViewerLimits.Seat limit = admitted.get();
+             Viewer seat = feed.attach(options);
+             WriteWatchdog.Watch watch = watchdog.watch(viewer + " of camera " + feed.name());
+             OutputStream out = res.outputStream()) {
             // Headers and the first boundary go out at once, so the client knows the stream is alive.
-            out.write(advance ? MjpegFormat.advanceStreamStart() : MjpegFormat.streamStart());
-            out.flush();
+            send(watch, out, advance ? MjpegFormat.advanceStreamStart() : MjpegFormat.streamStart());
             for (Optional<StreamFrame> frame = seat.next(); frame.isPresent(); frame = seat.next()) {
                 byte[] part = advance ? frame.get().advancePart() : frame.get().part();
-                out.write(part);
-                out.flush();
+                send(watch, out, part);
                 seat.sent(part.length);
             }
         } catch (ServerConnectionException | IOException | UncheckedIOException e) {
             LOGGER.log(System.Logger.Level.DEBUG, "Viewer {0} of camera {1} left: {2}",
-                    options.remoteAddress().orElse("?"), feed.name(), e);
+                    viewer, feed.name(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static void send(WriteWatchdog.Watch watch, OutputStream out, byte[] bytes) throws IOException {
+        watch.writing();
+        out.write(bytes);
+        out.flush();
+        watch.written();
     }
 
     void snapshot(CameraFeed feed, ServerResponse res) {
