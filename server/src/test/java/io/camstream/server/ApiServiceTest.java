@@ -57,6 +57,8 @@ class ApiServiceTest {
             assertThat(desk.getBoolean("capturing")).isTrue();
             assertThat(desk.getBoolean("online")).isTrue();
             assertThat(desk.get("last-error").getValueType()).isEqualTo(jakarta.json.JsonValue.ValueType.NULL);
+            assertThat(desk.get("last-rejection").getValueType()).isEqualTo(jakarta.json.JsonValue.ValueType.NULL);
+            assertThat(desk.getJsonNumber("frames-rejected").longValue()).isZero();
             assertThat(desk.getJsonObject("configured").getInt("fps")).isEqualTo(20);
             JsonObject measured = desk.getJsonObject("measured");
             assertThat(measured.getInt("width")).isEqualTo(320);

@@ -68,6 +68,7 @@ class DriverFaultTest {
         String explained = stats.lastError().map(CameraStats.Failure::message).orElse("") + " "
                 + stats.lastRejection().map(CameraStats.Failure::message).orElse("");
         assertThat(explained).contains(reason);
+        assertThat(Http.getText(server.uri("/api/cameras/" + fault)).body()).as("the state API").contains(reason);
         if (rejects > 0) {
             assertThat(stats.framesRejected()).isGreaterThanOrEqualTo(rejects);
         }

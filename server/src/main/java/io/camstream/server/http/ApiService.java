@@ -17,6 +17,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.Optional;
 
 /**
  * The cameras' state as JSON: {@code GET /api/cameras} (all, in configuration order) and
@@ -79,12 +80,10 @@ public final class ApiService implements HttpService {
                 .add("frames-sent", stats.framesSent())
                 .add("bytes-sent", stats.bytesSent())
                 .add("frames-skipped", stats.framesSkipped())
-                .add("driver-restarts", stats.driverRestarts());
-        stats.lastError().ifPresentOrElse(
-                error -> json.add("last-error", Json.createObjectBuilder()
-                        .add("message", error.message())
-                        .add("time", error.time().toString())),
-                () -> json.addNull("last-error"));
+                .add("driver-restarts", stats.driverRestarts())
+                .add("frames-rejected", stats.framesRejected());
+        addFailure(json, "last-error", stats.lastError());
+        addFailure(json, "last-rejection", stats.lastRejection());
         feed.capturingSince().ifPresentOrElse(
                 since -> json.add("capturing-since", since.toString())
                         .add("uptime-seconds", Duration.between(since, Instant.now()).toSeconds()),
@@ -93,6 +92,14 @@ public final class ApiService implements HttpService {
         feed.driverDetails().forEach(details::add);
         json.add("driver-details", details);
         return json.add("viewers", viewers(feed)).build();
+    }
+
+    private static void addFailure(JsonObjectBuilder json, String key, Optional<CameraStats.Failure> failure) {
+        failure.ifPresentOrElse(
+                f -> json.add(key, Json.createObjectBuilder()
+                        .add("message", f.message())
+                        .add("time", f.time().toString())),
+                () -> json.addNull(key));
     }
 
     private static JsonObjectBuilder viewers(CameraFeed feed) {

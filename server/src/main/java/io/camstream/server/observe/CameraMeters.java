@@ -53,6 +53,8 @@ public final class CameraMeters implements AutoCloseable {
                 stats, CameraStats::framesSkipped);
         counter("camstream.driver.restarts", "Driver failures followed by a restart", tag, stats,
                 CameraStats::driverRestarts);
+        counter("camstream.frames.rejected", "Frames from the driver dropped as not a whole JPEG or too large", tag,
+                stats, CameraStats::framesRejected);
         gauge("camstream.viewers", "Viewers attached now", tag, feed, CameraFeed::viewerCount);
         gauge("camstream.capture.fps", "Camera frames per second over the last three seconds", tag, stats,
                 CameraStats::captureFps);
