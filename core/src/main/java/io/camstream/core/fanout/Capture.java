@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * One capture session of a camera: runs the driver on a virtual thread, pulls frames into a sink, and keeps it
+ * One capture session of a camera: runs the driver on a thread of its own, pulls frames into a sink, and keeps it
  * going through failures. A driver that throws, ends, or stays silent past the frame timeout is closed and created
  * anew after a pause that doubles from the initial to the maximum backoff; meanwhile the sink hears "no signal"
  * about once a second. A failure is logged once, not on every retry of the same failure.
@@ -39,7 +39,9 @@ final class Capture implements AutoCloseable {
         this.config = config;
         this.settings = settings;
         this.sink = sink;
-        this.runner = Thread.ofVirtual().name("capture-" + name).unstarted(this::run);
+        // A platform thread: on a virtual one, the frame clock queued behind hundreds of viewers' writes and
+        // the camera lost frames under load.
+        this.runner = Thread.ofPlatform().daemon().name("capture-" + name).unstarted(this::run);
         this.watchdog = Thread.ofVirtual().name("capture-watchdog-" + name).unstarted(this::watch);
     }
 

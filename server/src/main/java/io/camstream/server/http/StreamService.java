@@ -13,11 +13,11 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Live streams and snapshots: {@code /video_feed} (the default camera, the seed's URL),
@@ -28,7 +28,10 @@ public final class StreamService implements HttpService {
     private static final System.Logger LOGGER = System.getLogger(StreamService.class.getName());
     private static final Duration SNAPSHOT_WAIT = Duration.ofSeconds(10);
 
+    private static final HttpChunk STREAM_START = HttpChunk.of(MjpegFormat.streamStart());
+
     private final CameraLookup lookup;
+    private final Map<CameraFeed, FrameChunks> chunks = new ConcurrentHashMap<>();
 
     /**
      * Creates the service.
@@ -52,15 +55,14 @@ public final class StreamService implements HttpService {
         res.header(HeaderNames.CONTENT_TYPE, MjpegFormat.CONTENT_TYPE);
         NoCache.apply(res);
         String viewer = req.remotePeer().address().toString();
-        try (Viewer seat = feed.attach(); OutputStream out = res.outputStream()) {
+        FrameChunks frameChunks = chunks.computeIfAbsent(feed, f -> new FrameChunks());
+        try (Viewer seat = feed.attach(); ChunkedStream out = res.sink(ChunkedStream.TYPE)) {
             // Headers and the first boundary go out at once, so the client knows the stream is alive.
-            out.write(MjpegFormat.streamStart());
-            out.flush();
+            out.emit(STREAM_START);
             for (Optional<StreamFrame> frame = seat.next(); frame.isPresent(); frame = seat.next()) {
-                out.write(frame.get().part());
-                out.flush();
+                out.emit(frameChunks.of(frame.get()));
             }
-        } catch (ServerConnectionException | IOException | UncheckedIOException e) {
+        } catch (ServerConnectionException | UncheckedIOException e) {
             LOGGER.log(System.Logger.Level.DEBUG, "Viewer {0} of camera {1} left: {2}", viewer, feed.name(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
