@@ -47,6 +47,7 @@ public final class CamstreamServer implements AutoCloseable {
         }
         try {
             WebServer webServer = WebServer.builder()
+                    .update(ListenerDefaults::apply)
                     .config(root.get("server"))
                     .shutdownHook(false)
                     .routing(routing -> routing(routing, cameras))

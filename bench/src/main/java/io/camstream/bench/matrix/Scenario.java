@@ -17,7 +17,8 @@ record Scenario(String title, int viewers, int slow, int slowKbps, int cameraFps
                 Duration duration) {
 
     static Scenario normal(int viewers, int cameraFps, int warmupSeconds, int durationSeconds) {
-        return new Scenario(String.format("%,d viewers at %d fps", viewers, cameraFps), viewers, 0, 100, cameraFps,
+        String who = viewers == 1 ? "1 viewer" : String.format("%,d viewers", viewers);
+        return new Scenario(who + " at " + cameraFps + " fps", viewers, 0, 100, cameraFps,
                 Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(durationSeconds));
     }
 
