@@ -12,10 +12,13 @@ final class ListenerDefaults {
     /**
      * A stream's socket send buffer ({@code server.connection-options.socket-send-buffer-size}). What a viewer
      * cannot take yet waits here, and it is all stale by the time it arrives: with the kernel's auto-tuning (up to
-     * 4 MiB) a viewer held to 100 kB/s was shown frames 10 s old. 32 KiB (the kernel doubles it) keeps that under
-     * two seconds; the price is a ceiling of about 64 KiB per round trip for one viewer, 3 MB/s at 20 ms.
+     * 4 MiB) a viewer held to 100 kB/s was shown frames 10 s old. The kernel doubles the value; 80 KiB holds one
+     * whole 720p frame (about 67 kB), so a viewer that keeps up takes each frame in one write without its thread
+     * parking, while a slow viewer's frames stay under two seconds old (1.8 s at 100 kB/s). 32 KiB gave 1.7 s but
+     * cost fast viewers 40 ms of frame age and a fifth more CPU; 48 KiB gave 2.1 s. Larger frames want a larger
+     * buffer, far viewers too: one viewer has at most this much in flight per round trip.
      */
-    static final int SEND_BUFFER_BYTES = 32 * 1024;
+    static final int SEND_BUFFER_BYTES = 40 * 1024;
 
     private ListenerDefaults() {
     }
