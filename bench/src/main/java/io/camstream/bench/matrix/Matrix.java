@@ -8,6 +8,9 @@ import io.camstream.bench.frames.NoisyFrames;
 import io.camstream.bench.report.LoadResult;
 
 import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,6 +105,7 @@ public final class Matrix {
     }
 
     private ServerProcess start(Server server, int fps) throws IOException {
+        requireFree(server == Server.CAMSTREAM ? options.port() : options.referencePort());
         List<String> command = switch (server) {
             case CAMSTREAM -> List.of(options.camstream().resolve("bin/camstream").toString(),
                     "--config", camstreamConfig(fps).toString());
@@ -111,6 +115,16 @@ public final class Matrix {
                     "--port", Integer.toString(options.referencePort()), "--host", "127.0.0.1");
         };
         return ServerProcess.start(command, log);
+    }
+
+    /** Another server on the port would answer in its place, and be measured without a word. */
+    private static void requireFree(int port) throws IOException {
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            probe.setReuseAddress(true);
+        } catch (BindException e) {
+            throw new IOException("port " + port + " on 127.0.0.1 is in use; stop what listens there or choose"
+                    + " another with --port / --reference-port", e);
+        }
     }
 
     private Path camstreamConfig(int fps) throws IOException {
