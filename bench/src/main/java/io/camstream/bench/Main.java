@@ -4,6 +4,8 @@ import io.camstream.bench.client.LoadGenerator;
 import io.camstream.bench.client.LoadOptions;
 import io.camstream.bench.frames.FrameOptions;
 import io.camstream.bench.frames.NoisyFrames;
+import io.camstream.bench.matrix.Matrix;
+import io.camstream.bench.matrix.MatrixOptions;
 import io.camstream.bench.reference.ReferenceOptions;
 import io.camstream.bench.reference.ReferenceServer;
 import io.camstream.bench.report.JsonReport;
@@ -30,6 +32,9 @@ public final class Main {
                   serve the folder's JPEGs in a loop with the least work an MJPEG server can do
               camstream-bench frames --out DIR [--count 3] [--width 1280] [--height 720] [--target-kb 67]
                   write noisy JPEGs of about the target size
+              camstream-bench matrix [--camstream server/target/camstream] [--out docs/PERFORMANCE.md]
+                                     [--work DIR] [--port 8181] [--reference-port 8190]
+                  run every benchmark scenario against camstream and the reference; write the figures into --out
             """;
 
     private Main() {
@@ -47,6 +52,7 @@ public final class Main {
             switch (command) {
                 case "reference" -> reference(Args.parse(rest, Set.of()));
                 case "frames" -> frames(Args.parse(rest, Set.of()));
+                case "matrix" -> new Matrix(MatrixOptions.from(Args.parse(rest, Set.of()))).run();
                 default -> load(Args.parse(arguments, LoadOptions.FLAGS));
             }
         } catch (IllegalArgumentException e) {

@@ -75,6 +75,7 @@ public final class CamstreamServer implements AutoCloseable {
         HeaderReadTimeout headerTimeout = new HeaderReadTimeout(policy.headerReadTimeout());
         try {
             WebServer webServer = WebServer.builder()
+                    .update(ListenerDefaults::apply)
                     .config(root.get("server"))
                     .update(server -> listenTo(server, root.get("server.protocols.http_1_1"), headerTimeout))
                     .shutdownHook(false)

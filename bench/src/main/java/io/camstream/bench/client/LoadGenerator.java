@@ -108,7 +108,7 @@ public final class LoadGenerator {
                 selfMeter.cpuSeconds(), serverMeter.flatMap(meter -> meter.usage(frames)));
     }
 
-    private static InetSocketAddress address(URI url) {
+    static InetSocketAddress address(URI url) {
         InetSocketAddress address = new InetSocketAddress(url.getHost(), url.getPort() < 0 ? 80 : url.getPort());
         if (address.isUnresolved()) {
             throw new IllegalArgumentException("--url host " + url.getHost() + " is not known");
@@ -116,7 +116,7 @@ public final class LoadGenerator {
         return address;
     }
 
-    private static ByteBuffer request(URI url) {
+    static ByteBuffer request(URI url) {
         String target = (url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath())
                 + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
         String host = url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort());

@@ -12,7 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.Optional;
 
 /**
- * One capture session of a camera: runs the driver on a virtual thread, pulls frames into a sink, and keeps it
+ * One capture session of a camera: runs the driver on a thread of its own, pulls frames into a sink, and keeps it
  * going through failures. A driver that throws, ends, or stays silent past the frame timeout is closed and created
  * anew after a pause that doubles from the initial to the maximum backoff; meanwhile the sink hears "no signal"
  * about once a second. Frames that fail {@link FrameCheck} are dropped and do not count as a sign of life, so a
@@ -50,7 +50,9 @@ final class Capture implements AutoCloseable {
         this.settings = settings;
         this.sink = sink;
         this.stats = stats;
-        this.runner = Thread.ofVirtual().name("capture-" + name).unstarted(this::run);
+        // A platform thread: on a virtual one, the frame clock queued behind hundreds of viewers' writes and
+        // the camera lost frames under load.
+        this.runner = Thread.ofPlatform().daemon().name("capture-" + name).unstarted(this::run);
         this.watchdog = Thread.ofVirtual().name("capture-watchdog-" + name).unstarted(this::watch);
     }
 

@@ -14,11 +14,11 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Live streams and snapshots: {@code /video_feed} (the default camera, the seed's URL),
@@ -30,9 +30,15 @@ public final class StreamService implements HttpService {
     private static final System.Logger LOGGER = System.getLogger(StreamService.class.getName());
     private static final Duration SNAPSHOT_WAIT = Duration.ofSeconds(10);
 
+    private static final HttpChunk STREAM_START = HttpChunk.of(MjpegFormat.streamStart());
+    private static final HttpChunk ADVANCE_STREAM_START = HttpChunk.of(MjpegFormat.advanceStreamStart());
+
     private final CameraLookup lookup;
     private final ViewerLimits limits;
     private final WriteWatchdog watchdog;
+    /** Each camera's newest frame framed once as an HTTP chunk, in the plain and the advance-headers layout. */
+    private final Map<CameraFeed, FrameChunks> plainChunks = new ConcurrentHashMap<>();
+    private final Map<CameraFeed, FrameChunks> advanceChunks = new ConcurrentHashMap<>();
 
     /**
      * Creates the service.
@@ -92,18 +98,21 @@ public final class StreamService implements HttpService {
         ViewerOptions options = request.viewer();
         boolean advance = request.advanceHeaders();
         String viewer = options.remoteAddress().orElse("?");
+        FrameChunks chunks = advance
+                ? advanceChunks.computeIfAbsent(feed, f -> new FrameChunks(StreamFrame::advancePart))
+                : plainChunks.computeIfAbsent(feed, f -> new FrameChunks(StreamFrame::part));
         try (ViewerLimits.Seat limit = admitted.get();
              Viewer seat = feed.attach(options);
              WriteWatchdog.Watch watch = watchdog.watch(viewer + " of camera " + feed.name());
-             OutputStream out = res.outputStream()) {
+             ChunkedStream out = res.sink(ChunkedStream.TYPE)) {
             // Headers and the first boundary go out at once, so the client knows the stream is alive.
-            send(watch, out, advance ? MjpegFormat.advanceStreamStart() : MjpegFormat.streamStart());
+            send(watch, out, advance ? ADVANCE_STREAM_START : STREAM_START);
             for (Optional<StreamFrame> frame = seat.next(); frame.isPresent(); frame = seat.next()) {
-                byte[] part = advance ? frame.get().advancePart() : frame.get().part();
-                send(watch, out, part);
-                seat.sent(part.length);
+                HttpChunk chunk = chunks.of(frame.get());
+                send(watch, out, chunk);
+                seat.sent(chunk.dataLength());
             }
-        } catch (ServerConnectionException | IOException | UncheckedIOException e) {
+        } catch (ServerConnectionException | UncheckedIOException e) {
             LOGGER.log(System.Logger.Level.DEBUG, "Viewer {0} of camera {1} left: {2}",
                     viewer, feed.name(), e);
         } catch (InterruptedException e) {
@@ -111,10 +120,9 @@ public final class StreamService implements HttpService {
         }
     }
 
-    private static void send(WriteWatchdog.Watch watch, OutputStream out, byte[] bytes) throws IOException {
+    private static void send(WriteWatchdog.Watch watch, ChunkedStream out, HttpChunk chunk) {
         watch.writing();
-        out.write(bytes);
-        out.flush();
+        out.emit(chunk);
         watch.written();
     }
 

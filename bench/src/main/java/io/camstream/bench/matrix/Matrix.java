@@ -1,0 +1,156 @@
+package io.camstream.bench.matrix;
+
+import io.camstream.bench.client.FirstFrame;
+import io.camstream.bench.client.LoadGenerator;
+import io.camstream.bench.client.LoadOptions;
+import io.camstream.bench.frames.FrameOptions;
+import io.camstream.bench.frames.NoisyFrames;
+import io.camstream.bench.report.LoadResult;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * The benchmark matrix: makes frames, then runs every scenario against camstream (its distribution, launcher and
+ * default JVM options, the sim driver playing the frames) and then against the bare reference, each server started
+ * afresh for each run, and writes the figures into the performance document.
+ */
+public final class Matrix {
+
+    static final List<Scenario> SCENARIOS = List.of(
+            Scenario.normal(1, 30, 3, 10),
+            Scenario.normal(10, 30, 3, 10),
+            Scenario.normal(100, 30, 3, 10),
+            Scenario.normal(300, 30, 3, 10),
+            Scenario.normal(1000, 30, 5, 10),
+            Scenario.normal(2000, 5, 8, 10),
+            Scenario.slowViewers(100, 10, 100, 8, 20));
+
+    private static final int COLD_STARTS = 3;
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+
+    private final MatrixOptions options;
+    private final Path frames;
+    private final Path log;
+
+    public Matrix(MatrixOptions options) {
+        this.options = options;
+        this.frames = options.work().resolve("frames");
+        this.log = options.work().resolve("servers.log");
+    }
+
+    /**
+     * Runs everything and writes the document.
+     *
+     * @throws IOException          when frames, configs or the document cannot be written, or a server cannot start
+     * @throws InterruptedException when interrupted
+     */
+    public void run() throws IOException, InterruptedException {
+        Files.createDirectories(options.work());
+        Files.deleteIfExists(log);
+        List<NoisyFrames.Written> written = NoisyFrames.write(new FrameOptions(frames, 3, 1280, 720, 67));
+        progress("frames: " + written.stream().map(w -> w.bytes() + " B").toList() + " in " + frames);
+
+        Map<String, String> commandLines = new HashMap<>();
+        List<Duration> camstreamStarts = new ArrayList<>();
+        List<Duration> referenceStarts = new ArrayList<>();
+        for (int i = 0; i < COLD_STARTS; i++) {
+            camstreamStarts.add(coldStart(Server.CAMSTREAM, commandLines));
+            referenceStarts.add(coldStart(Server.REFERENCE, commandLines));
+        }
+        List<MatrixReport.Row> rows = new ArrayList<>();
+        for (Scenario scenario : SCENARIOS) {
+            LoadResult camstream = load(Server.CAMSTREAM, scenario);
+            LoadResult reference = load(Server.REFERENCE, scenario);
+            rows.add(new MatrixReport.Row(scenario, camstream, reference));
+        }
+        MatrixReport report = new MatrixReport(written, commandLines, camstreamStarts, referenceStarts, rows);
+        report.writeInto(options.out());
+        progress("wrote " + options.out());
+    }
+
+    private enum Server { CAMSTREAM, REFERENCE }
+
+    private Duration coldStart(Server server, Map<String, String> commandLines) throws IOException,
+            InterruptedException {
+        try (ServerProcess process = start(server, 30)) {
+            Duration start = FirstFrame.await(url(server), process.startNanos(), START_TIMEOUT);
+            commandLines.put(server.name(), process.commandLine());
+            progress(server + " cold start: " + start.toMillis() + " ms");
+            return start;
+        }
+    }
+
+    private LoadResult load(Server server, Scenario scenario) throws IOException, InterruptedException {
+        try (ServerProcess process = start(server, scenario.cameraFps())) {
+            FirstFrame.await(url(server), process.startNanos(), START_TIMEOUT);
+            LoadOptions load = new LoadOptions(url(server), scenario.viewers(), scenario.warmup(), scenario.duration(),
+                    scenario.slow(), scenario.slowKbps(), OptionalLong.of(process.pid()), 2, true);
+            LoadResult result = new LoadGenerator(load).run();
+            progress(server + " " + scenario.title() + ": min " + result.fps().min() + " fps, "
+                    + result.server().map(u -> String.format("%.1f µs per frame", u.cpuMicrosPerFrame())).orElse(""));
+            return result;
+        }
+    }
+
+    private ServerProcess start(Server server, int fps) throws IOException {
+        requireFree(server == Server.CAMSTREAM ? options.port() : options.referencePort());
+        List<String> command = switch (server) {
+            case CAMSTREAM -> List.of(options.camstream().resolve("bin/camstream").toString(),
+                    "--config", camstreamConfig(fps).toString());
+            case REFERENCE -> List.of(ProcessHandle.current().info().command().orElse("java"),
+                    "-cp", System.getProperty("java.class.path"), "io.camstream.bench.Main", "reference",
+                    "--folder", frames.toString(), "--fps", Integer.toString(fps),
+                    "--port", Integer.toString(options.referencePort()), "--host", "127.0.0.1");
+        };
+        return ServerProcess.start(command, log);
+    }
+
+    /** Another server on the port would answer in its place, and be measured without a word. */
+    private static void requireFree(int port) throws IOException {
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            probe.setReuseAddress(true);
+        } catch (BindException e) {
+            throw new IOException("port " + port + " on 127.0.0.1 is in use; stop what listens there or choose"
+                    + " another with --port / --reference-port", e);
+        }
+    }
+
+    private Path camstreamConfig(int fps) throws IOException {
+        Path config = options.work().resolve("camstream-" + fps + "fps.yaml");
+        Files.writeString(config, """
+                server:
+                  port: %d
+                  host: 127.0.0.1
+                camstream:
+                  cameras:
+                    - name: default
+                      driver: sim
+                      folder: "%s"
+                      fps: %d
+                """.formatted(options.port(), frames.toAbsolutePath(), fps));
+        return config;
+    }
+
+    private URI url(Server server) {
+        return switch (server) {
+            case CAMSTREAM -> URI.create("http://127.0.0.1:" + options.port() + "/video_feed");
+            case REFERENCE -> URI.create("http://127.0.0.1:" + options.referencePort() + "/");
+        };
+    }
+
+    private static void progress(String message) {
+        System.out.println("matrix: " + message);
+    }
+}

@@ -1,0 +1,58 @@
+package io.camstream.bench.matrix;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A server started for one run, its output in a log file; closing stops it (SIGTERM, then SIGKILL after 10 s).
+ */
+final class ServerProcess implements AutoCloseable {
+
+    private final Process process;
+    private final long startNanos;
+
+    private ServerProcess(Process process, long startNanos) {
+        this.process = process;
+        this.startNanos = startNanos;
+    }
+
+    static ServerProcess start(List<String> command, Path log) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // camstream's launcher takes the first Java 21+ it finds; make it this one, as the reference uses.
+        builder.environment().putIfAbsent("JAVA_HOME", System.getProperty("java.home"));
+        long start = System.nanoTime();
+        return new ServerProcess(builder.start(), start);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    long startNanos() {
+        return startNanos;
+    }
+
+    /** The command line the process runs, as the kernel has it: what a launcher script finally executed. */
+    String commandLine() {
+        try {
+            byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline"));
+            return new String(raw, StandardCharsets.UTF_8).replace('\0', ' ').trim();
+        } catch (IOException e) {
+            return process.info().commandLine().orElse("?");
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
