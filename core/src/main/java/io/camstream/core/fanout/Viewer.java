@@ -57,8 +57,15 @@ public final class Viewer implements AutoCloseable {
         awaitDue();
         while (true) {
             long repeatAt = lastNewNanos + (finalFramePending ? finalFramePauseNanos : REPEAT_PERIOD.toNanos());
-            Duration wait = last == null ? null : Duration.ofNanos(Math.max(0, repeatAt - System.nanoTime()));
-            Optional<StreamFrame> frame = feed.awaitAfter(lastSerial, wait);
+            Optional<StreamFrame> frame;
+            if (last == null) {
+                frame = feed.awaitAfter(lastSerial, null);
+            } else if (finalFramePending) {
+                // A pause of a couple of frame intervals is shorter than the feed's clock: wait for it exactly.
+                frame = feed.awaitAfter(lastSerial, Duration.ofNanos(Math.max(0, repeatAt - System.nanoTime())));
+            } else {
+                frame = feed.awaitAfterOrTick(lastSerial);
+            }
             if (frame.isPresent()) {
                 return Optional.of(fresh(frame.get()));
             }
