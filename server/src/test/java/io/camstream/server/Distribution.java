@@ -86,6 +86,20 @@ final class Distribution {
             return process.exitValue();
         }
 
+        /**
+         * Sends SIGTERM and keeps reading the output. {@code Process.destroy()} also closes the output pipe, so
+         * what the JVM writes while it exits (and any process it starts then) would write into a closed pipe.
+         */
+        void terminate() {
+            process.toHandle().destroy();
+        }
+
+        /** @return the command line the launcher finally executed, as the kernel has it */
+        String commandLine() throws IOException {
+            byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline"));
+            return new String(raw, StandardCharsets.UTF_8).replace('\0', ' ');
+        }
+
         String output() {
             return String.join("\n", lines);
         }
@@ -96,11 +110,21 @@ final class Distribution {
         }
     }
 
+    /**
+     * Launches without a startup cache: a first run records one when it exits, which takes seconds, and runs of
+     * the same installation would share it; {@link #launch(Path, Path, String...)} gives one.
+     */
     static Launched launch(Path config, String... extraArgs) throws IOException {
+        return launch(Path.of("/dev/null"), config, extraArgs);
+    }
+
+    /** Launches with {@code XDG_CACHE_HOME} set to the given folder, where the launcher keeps its startup cache. */
+    static Launched launch(Path cacheHome, Path config, String... extraArgs) throws IOException {
         List<String> command = new ArrayList<>(List.of(launcher().toString(), "--config", config.toString()));
         command.addAll(List.of(extraArgs));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("JAVA_HOME"); // the launcher must find a Java 21+ by itself
+        builder.environment().put("XDG_CACHE_HOME", cacheHome.toString());
         return new Launched(builder.start());
     }
 }

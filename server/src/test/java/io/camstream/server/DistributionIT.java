@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -101,11 +102,53 @@ class DistributionIT {
             CompletableFuture<Long> streamEnd = Http.drain(body);
 
             long start = System.nanoTime();
-            server.process.destroy(); // SIGTERM
+            server.terminate();
             assertThat(server.process.waitFor(5, TimeUnit.SECONDS)).as("exited within 5 s").isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
             assertThat(server.process.exitValue()).isZero();
             streamEnd.get(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void firstRunRecordsAStartupCacheWhenItExitsAndLaterRunsMapIt() throws Exception {
+        Path cacheHome = Files.createDirectory(dir.resolve("cache"));
+        Path config = config(Distribution.home().resolve("drivers"), "sim");
+
+        Run first = runOnceAndStop(cacheHome, config);
+        List<Path> cached;
+        try (var files = Files.list(cacheHome.resolve("camstream"))) {
+            cached = files.toList();
+        }
+        assertThat(cached).as(first.output()).hasSize(1);
+        Path cache = cached.getFirst();
+        assertThat(cache.toString()).as(first.output()).matches(".*\\.(aot|jsa)");
+        assertThat(Files.size(cache)).isGreaterThan(1_000_000);
+        Run second = runOnceAndStop(cacheHome, config);
+
+        if (cache.toString().endsWith(".aot")) { // Java 25 and later
+            assertThat(first.commandLine()).contains("-XX:AOTCacheOutput=" + cache);
+            assertThat(second.commandLine()).contains("-XX:AOTCache=" + cache).doesNotContain("AOTCacheOutput");
+        } else {
+            assertThat(first.commandLine()).contains("-XX:SharedArchiveFile=" + cache);
+            assertThat(second.commandLine()).contains("-XX:SharedArchiveFile=" + cache);
+        }
+    }
+
+    private record Run(String commandLine, String output) {
+    }
+
+    /** Starts the installation, reads a frame, stops it with SIGTERM. */
+    private static Run runOnceAndStop(Path cacheHome, Path config) throws Exception {
+        try (Distribution.Launched server = Distribution.launch(cacheHome, config)) {
+            int port = server.awaitPort();
+            String commandLine = server.commandLine();
+            try (InputStream body = Http.stream(URI.create("http://127.0.0.1:" + port + "/video_feed")).body()) {
+                assertThat(new MjpegReader(body, MjpegFormat.BOUNDARY).next().body()).isNotEmpty();
+            }
+            server.terminate();
+            assertThat(server.awaitExit()).as(server.output()).isZero();
+            return new Run(commandLine, server.output());
         }
     }
 

@@ -10,21 +10,41 @@ import java.time.Duration;
  * @param slow      how many of them read at {@code slowKbps}
  * @param slowKbps  a slow viewer's rate in kB/s
  * @param cameraFps the camera's frame rate
+ * @param viewerFps the rate each viewer asks for with {@code ?fps=}, or 0 to take every frame; the reference has
+ *                  no such cap and plays its frames at this rate instead
  * @param warmup    time before measuring
  * @param duration  the measuring window
  */
-record Scenario(String title, int viewers, int slow, int slowKbps, int cameraFps, Duration warmup,
+record Scenario(String title, int viewers, int slow, int slowKbps, int cameraFps, int viewerFps, Duration warmup,
                 Duration duration) {
 
-    static Scenario normal(int viewers, int cameraFps, int warmupSeconds, int durationSeconds) {
-        String who = viewers == 1 ? "1 viewer" : String.format("%,d viewers", viewers);
-        return new Scenario(who + " at " + cameraFps + " fps", viewers, 0, 100, cameraFps,
-                Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(durationSeconds));
+    /**
+     * Long enough for the JIT to have compiled the hot path (in the first seconds after a start camstream spends a
+     * third more CPU per frame), so that the window shows what a server running for days spends.
+     */
+    static final Duration WARMUP = Duration.ofSeconds(12);
+
+    static Scenario normal(int viewers, int durationSeconds) {
+        return new Scenario(who(viewers) + " at 30 fps", viewers, 0, 100, 30, 0, WARMUP,
+                Duration.ofSeconds(durationSeconds));
     }
 
-    static Scenario slowViewers(int normal, int slow, int slowKbps, int warmupSeconds, int durationSeconds) {
+    static Scenario capped(int viewers, int viewerFps, int durationSeconds) {
+        return new Scenario(who(viewers) + " at ?fps=" + viewerFps + " of a 30 fps camera", viewers, 0, 100, 30,
+                viewerFps, WARMUP, Duration.ofSeconds(durationSeconds));
+    }
+
+    static Scenario slowViewers(int normal, int slow, int slowKbps, int durationSeconds) {
         return new Scenario(String.format("%d viewers plus %d held to %d kB/s, at 30 fps", normal, slow, slowKbps),
-                normal + slow, slow, slowKbps, 30, Duration.ofSeconds(warmupSeconds),
-                Duration.ofSeconds(durationSeconds));
+                normal + slow, slow, slowKbps, 30, 0, WARMUP, Duration.ofSeconds(durationSeconds));
+    }
+
+    /** @return the reference's frame rate: what each viewer receives */
+    int referenceFps() {
+        return viewerFps > 0 ? viewerFps : cameraFps;
+    }
+
+    private static String who(int viewers) {
+        return viewers == 1 ? "1 viewer" : String.format("%,d viewers", viewers);
     }
 }

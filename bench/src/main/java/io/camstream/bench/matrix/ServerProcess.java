@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,9 +21,10 @@ final class ServerProcess implements AutoCloseable {
         this.startNanos = startNanos;
     }
 
-    static ServerProcess start(List<String> command, Path log) throws IOException {
+    static ServerProcess start(List<String> command, Map<String, String> environment, Path log) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
         // camstream's launcher takes the first Java 21+ it finds; make it this one, as the reference uses.
         builder.environment().putIfAbsent("JAVA_HOME", System.getProperty("java.home"));
         long start = System.nanoTime();
