@@ -5,9 +5,11 @@ import io.helidon.config.Config;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -165,6 +167,23 @@ public final class ConfigValues {
      */
     public static CameraConfigException error(Config node, String key, String value, String problem, String allowed) {
         return new CameraConfigException(fullKey(node, key) + ": '" + value + "' " + problem + " (allowed: " + allowed + ")");
+    }
+
+    /**
+     * Refuses keys a section does not know, usually misspelled ones that would otherwise be ignored in silence.
+     *
+     * @param node    the section
+     * @param owner   what the keys belong to, for the message: {@code driver 'sim'}, {@code camstream}
+     * @param allowed the keys it knows
+     * @throws CameraConfigException naming the first unknown key and listing the allowed ones
+     */
+    public static void requireKnownKeys(Config node, String owner, Set<String> allowed) {
+        for (Config child : node.asNodeList().orElse(List.of())) {
+            if (!allowed.contains(child.name())) {
+                throw new CameraConfigException(child.key() + ": '" + child.name() + "' is not a key of " + owner
+                        + " (allowed: " + String.join(", ", new TreeSet<>(allowed)) + ")");
+            }
+        }
     }
 
     /**

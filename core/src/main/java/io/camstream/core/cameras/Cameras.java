@@ -177,12 +177,6 @@ public final class Cameras implements AutoCloseable {
         Set<String> allowed = new TreeSet<>(known);
         allowed.addAll(FeedSettings.KEYS);
         allowed.addAll(CAMERA_KEYS);
-        for (Config child : entry.asNodeList().orElse(List.of())) {
-            String key = child.name();
-            if (!allowed.contains(key)) {
-                throw new CameraConfigException(child.key() + ": '" + key + "' is not a key of driver '"
-                        + driver.name() + "' (allowed: " + String.join(", ", allowed) + ")");
-            }
-        }
+        ConfigValues.requireKnownKeys(entry, "driver '" + driver.name() + "'", allowed);
     }
 }

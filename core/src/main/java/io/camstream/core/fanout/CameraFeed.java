@@ -182,6 +182,7 @@ public final class CameraFeed implements AutoCloseable {
                 capturingSince = Instant.now();
             }
             Viewer viewer = new Viewer(this, stats, options, maxFps(options.maxFps()));
+            stats.joined(viewer);
             if (options.remoteAddress().isPresent()) {
                 streaming.add(viewer);
             }

@@ -1,7 +1,9 @@
 package io.camstream.core.fanout;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -10,8 +12,15 @@ import java.util.concurrent.atomic.LongAdder;
 public final class CameraStats {
 
     private final LongAdder framesCaptured = new LongAdder();
-    private final LongAdder framesSent = new LongAdder();
-    private final LongAdder bytesSent = new LongAdder();
+    /*
+     * What viewers sent is counted by each viewer alone (a shared counter updated by hundreds of viewers per frame
+     * cost more than anything else a viewer does per frame besides writing) and summed when read; a viewer that
+     * leaves hands its figures over to the retired totals in one step with leaving, so the sums never go down.
+     */
+    private final Object viewersLock = new Object();
+    private final Set<Viewer> viewers = new HashSet<>();
+    private long retiredFrames;
+    private long retiredBytes;
     private final LongAdder framesSkipped = new LongAdder();
     private final LongAdder driverRestarts = new LongAdder();
     private final LongAdder framesRejected = new LongAdder();
@@ -61,9 +70,19 @@ public final class CameraStats {
         framesRejected.increment();
     }
 
-    void sent(int bytes) {
-        framesSent.increment();
-        bytesSent.add(bytes);
+    void joined(Viewer viewer) {
+        synchronized (viewersLock) {
+            viewers.add(viewer);
+        }
+    }
+
+    void left(Viewer viewer) {
+        synchronized (viewersLock) {
+            if (viewers.remove(viewer)) {
+                retiredFrames += viewer.framesSent();
+                retiredBytes += viewer.bytesSent();
+            }
+        }
     }
 
     void skipped(long frames) {
@@ -77,12 +96,24 @@ public final class CameraStats {
 
     /** @return frames written to viewers, repeats included */
     public long framesSent() {
-        return framesSent.sum();
+        synchronized (viewersLock) {
+            long frames = retiredFrames;
+            for (Viewer viewer : viewers) {
+                frames += viewer.framesSent();
+            }
+            return frames;
+        }
     }
 
     /** @return bytes of frames written to viewers, part headers and boundaries included */
     public long bytesSent() {
-        return bytesSent.sum();
+        synchronized (viewersLock) {
+            long bytes = retiredBytes;
+            for (Viewer viewer : viewers) {
+                bytes += viewer.bytesSent();
+            }
+            return bytes;
+        }
     }
 
     /** @return frames that viewers without an fps cap never saw because they were still busy with an earlier one */

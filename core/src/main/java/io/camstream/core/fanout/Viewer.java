@@ -26,6 +26,7 @@ public final class Viewer implements AutoCloseable {
     private final long finalFramePauseNanos;
     private final Instant connectedSince = Instant.now();
     private final RateMeter sendRate = new RateMeter();
+    // Written by the viewer's thread only; volatile so that figures read elsewhere are current.
     private volatile long framesSent;
     private volatile long bytesSent;
 
@@ -102,7 +103,6 @@ public final class Viewer implements AutoCloseable {
         framesSent++;
         bytesSent += bytes;
         sendRate.record();
-        cameraStats.sent(bytes);
     }
 
     /** @return how the viewer asked to be served */
@@ -137,6 +137,7 @@ public final class Viewer implements AutoCloseable {
     public void close() {
         if (!closed) {
             closed = true;
+            cameraStats.left(this);
             feed.detach(this);
         }
     }

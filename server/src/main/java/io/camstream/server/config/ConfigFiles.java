@@ -1,12 +1,14 @@
 package io.camstream.server.config;
 
 import io.camstream.core.StartupException;
+import io.camstream.spi.ConfigValues;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where camstream's configuration comes from: a file given with {@code --config}, else {@code application.yaml}
@@ -14,6 +16,10 @@ import java.util.Optional;
  * ({@code -Dserver.port=9000}) override either, as Helidon maps them.
  */
 public final class ConfigFiles {
+
+    /** The keys of the {@code camstream} section, each read where it is used; README's configuration lists them. */
+    static final Set<String> CAMSTREAM_KEYS = Set.of("cameras", "drivers-dir", "auth", "cors", "server-max-viewers",
+            "viewer-write-timeout", "header-read-timeout");
 
     private ConfigFiles() {
     }
@@ -24,6 +30,8 @@ public final class ConfigFiles {
      * @param file the file named on the command line, if any
      * @return the root node
      * @throws StartupException when the named file does not exist
+     * @throws io.camstream.spi.CameraConfigException when its {@code camstream} section has a key camstream does
+     *         not know
      */
     public static Config load(Optional<Path> file) {
         if (file.isEmpty()) {
@@ -33,6 +41,10 @@ public final class ConfigFiles {
         if (!Files.isRegularFile(path)) {
             throw new StartupException("The configuration file " + path.toAbsolutePath() + " does not exist");
         }
+        // Only the file's own keys are checked: environment variables and -D options land in the same tree
+        // (CAMSTREAM_X becomes camstream.x), and an unrelated variable must not stop the server.
+        ConfigValues.requireKnownKeys(Config.just(ConfigSources.file(path)).get("camstream"), "camstream",
+                CAMSTREAM_KEYS);
         return Config.builder()
                 .addSource(ConfigSources.file(path))
                 .build();

@@ -1,0 +1,78 @@
+package io.camstream.server.config;
+
+import io.camstream.spi.CameraConfigException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConfigFilesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void misspelledKeyOfTheCamstreamSectionIsNamedWithTheAllowedOnes() throws Exception {
+        Path file = write("""
+                camstream:
+                  viewer-write-timout: 5s
+                  cameras:
+                    - name: desk
+                      driver: sim
+                """);
+
+        assertThatThrownBy(() -> ConfigFiles.load(Optional.of(file)))
+                .isInstanceOf(CameraConfigException.class)
+                .hasMessage("camstream.viewer-write-timout: 'viewer-write-timout' is not a key of camstream (allowed:"
+                        + " auth, cameras, cors, drivers-dir, header-read-timeout, server-max-viewers,"
+                        + " viewer-write-timeout)");
+    }
+
+    @Test
+    void everyDocumentedKeyIsAccepted() throws Exception {
+        Path file = write("""
+                camstream:
+                  drivers-dir: /opt/camstream/drivers
+                  server-max-viewers: 100
+                  viewer-write-timeout: 10s
+                  header-read-timeout: 10s
+                  cors:
+                    allow-origin: "*"
+                  auth:
+                    protect-health: false
+                  cameras:
+                    - name: desk
+                      driver: sim
+                """);
+
+        assertThat(ConfigFiles.load(Optional.of(file)).get("camstream.server-max-viewers").asInt().get())
+                .isEqualTo(100);
+    }
+
+    @Test
+    void keysFromSystemPropertiesAreNotTheFilesMistakes() throws Exception {
+        Path file = write("""
+                camstream:
+                  cameras:
+                    - name: desk
+                      driver: sim
+                """);
+        // the launcher passes -Dcamstream.home; any CAMSTREAM_* variable of the environment lands there too
+        System.setProperty("camstream.config-files-test", "x");
+        try {
+            assertThat(ConfigFiles.load(Optional.of(file)).get("camstream.config-files-test").asString().get())
+                    .isEqualTo("x");
+        } finally {
+            System.clearProperty("camstream.config-files-test");
+        }
+    }
+
+    private Path write(String yaml) throws Exception {
+        return Files.writeString(dir.resolve("application.yaml"), yaml);
+    }
+}
