@@ -35,7 +35,7 @@ public final class Matrix {
             Scenario.normal(100, 10),
             Scenario.normal(300, 15),
             Scenario.normal(1000, 10),
-            Scenario.capped(2000, 5, 10),
+            Scenario.capped(2000, 5, 20),
             Scenario.slowViewers(100, 10, 100, 20));
 
     /** The installation's first launch, which records the startup cache, and three launches that map it. */

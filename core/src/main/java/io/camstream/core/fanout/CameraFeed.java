@@ -8,9 +8,11 @@ import io.helidon.config.Config;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -42,6 +44,13 @@ public final class CameraFeed implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition published = lock.newCondition();
     private StreamFrame latest;
+    /*
+     * Capped viewers waiting for their next due time, soonest first. The frame (or clock tick) that comes closest
+     * releases them, the first from half a frame interval before the due time: a timed wait per viewer and frame
+     * costs a timer each, which at 2,000 viewers capped to 5 fps cost more than writing their frames.
+     */
+    private final PriorityQueue<DueWait> dueWaits = new PriorityQueue<>(Comparator.comparingLong(w -> w.due));
+    private final long dueToleranceNanos;
     private long ticks;
     private long serial;
     private int lastWidth;
@@ -76,6 +85,7 @@ public final class CameraFeed implements AutoCloseable {
         this.lastWidth = settings.width();
         this.lastHeight = settings.height();
         this.stats = new CameraStats(settings.width(), settings.height());
+        this.dueToleranceNanos = TimeUnit.SECONDS.toNanos(1) / settings.fps() / 2;
     }
 
     /**
@@ -254,6 +264,7 @@ public final class CameraFeed implements AutoCloseable {
         lock.lock();
         try {
             published.signalAll();
+            dueWaits.forEach(wait -> wait.released.signal());
         } finally {
             lock.unlock();
         }
@@ -278,6 +289,60 @@ public final class CameraFeed implements AutoCloseable {
         }
     }
 
+    /** A capped viewer's wait for its due time; one per viewer, reused, guarded by the feed's lock. */
+    static final class DueWait {
+
+        private final Condition released;
+        private long due;
+        private boolean waiting;
+
+        private DueWait(Condition released) {
+            this.released = released;
+        }
+    }
+
+    DueWait newDueWait() {
+        return new DueWait(lock.newCondition());
+    }
+
+    /**
+     * Waits until about the given time: until the first frame or clock tick from half a frame interval before it,
+     * or until the feed closes.
+     */
+    void awaitDue(DueWait wait, long dueNanos) throws InterruptedException {
+        lock.lockInterruptibly();
+        try {
+            if (closed || System.nanoTime() >= dueNanos - dueToleranceNanos) {
+                return;
+            }
+            wait.due = dueNanos;
+            wait.waiting = true;
+            dueWaits.add(wait);
+            try {
+                while (wait.waiting && !closed) {
+                    wait.released.await();
+                }
+            } finally {
+                if (wait.waiting) {
+                    wait.waiting = false;
+                    dueWaits.remove(wait);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Called with the lock held, when a frame is published or the clock ticks. */
+    private void releaseDue() {
+        long limit = System.nanoTime() + dueToleranceNanos;
+        for (DueWait wait = dueWaits.peek(); wait != null && wait.due <= limit; wait = dueWaits.peek()) {
+            dueWaits.poll();
+            wait.waiting = false;
+            wait.released.signal();
+        }
+    }
+
     private void stopClock() {
         if (clock != null) {
             clock.cancel(false);
@@ -290,6 +355,7 @@ public final class CameraFeed implements AutoCloseable {
         try {
             ticks++;
             published.signalAll();
+            releaseDue();
         } finally {
             lock.unlock();
         }
@@ -379,6 +445,7 @@ public final class CameraFeed implements AutoCloseable {
                 stats.noSignal();
             }
             published.signalAll();
+            releaseDue();
         } finally {
             lock.unlock();
         }

@@ -8,8 +8,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * One viewer's place at a feed. Each call to {@link #next()} returns the newest frame the viewer has not seen yet,
  * so a viewer that takes long to write a frame simply skips the ones published meanwhile: nothing queues per
- * viewer. A frame-rate cap is kept the same way: the viewer's own thread sleeps until its next frame is due, then
- * takes the newest frame, so the cap costs the camera and the other viewers nothing. Closing the viewer detaches it;
+ * viewer. A frame-rate cap is kept the same way: the viewer's own thread waits until its next frame is due (the
+ * feed releases it with the frame closest to that time, no timer per viewer), then takes the newest frame, so the
+ * cap costs the camera and the other viewers nothing. Closing the viewer detaches it;
  * the last one to leave starts the feed's idle timer.
  * <p>
  * A viewer is used by one thread, its stream's; its figures may be read from any thread.
@@ -23,6 +24,7 @@ public final class Viewer implements AutoCloseable {
     private final CameraStats cameraStats;
     private final ViewerOptions options;
     private final long intervalNanos;
+    private final CameraFeed.DueWait dueWait;
     private final long finalFramePauseNanos;
     private final Instant connectedSince = Instant.now();
     private final RateMeter sendRate = new RateMeter();
@@ -42,6 +44,7 @@ public final class Viewer implements AutoCloseable {
         this.cameraStats = cameraStats;
         this.options = options;
         this.intervalNanos = maxFps > 0 ? Math.round(1e9 / maxFps) : 0;
+        this.dueWait = intervalNanos > 0 ? feed.newDueWait() : null;
         // A pause is any gap clearly longer than the camera's own frame interval.
         this.finalFramePauseNanos = 2 * TimeUnit.SECONDS.toNanos(1) / Math.max(1, feed.settings().fps());
         this.dueNanos = System.nanoTime();
@@ -146,10 +149,7 @@ public final class Viewer implements AutoCloseable {
         if (intervalNanos == 0) {
             return;
         }
-        long now = System.nanoTime();
-        if (dueNanos > now) {
-            TimeUnit.NANOSECONDS.sleep(dueNanos - now);
-        }
+        feed.awaitDue(dueWait, dueNanos);
         // Due times follow a fixed schedule so waiting for a frame does not slow the rate; after a long stall the
         // schedule restarts rather than sending a burst.
         dueNanos = Math.max(dueNanos + intervalNanos, System.nanoTime() - intervalNanos);
