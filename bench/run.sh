@@ -1,6 +1,6 @@
 #!/bin/sh
 # The benchmark matrix: every scenario against camstream's distribution and then the bare reference, figures
-# written into docs/PERFORMANCE.md (between its matrix markers). About 4 minutes (14 runs of 13–28 s and 6 cold
+# written into docs/PERFORMANCE.md (between its matrix markers). About 9 minutes (14 runs of 24–34 s and 8 cold
 # starts); load on 127.0.0.1 only.
 # Build first, from the project root:  ./mvnw -q -B package -DskipTests
 # Options go to `camstream-bench matrix` (see bench/bin/camstream-bench --help).
