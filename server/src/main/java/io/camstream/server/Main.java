@@ -43,6 +43,7 @@ public final class Main {
             return;
         }
         ShutdownSignals.install(server);
+        StartupRecording.started();
         awaitForever();
     }
 
