@@ -5,6 +5,7 @@ import io.camstream.core.driver.DriverRegistry;
 import io.camstream.server.auth.BasicAuthFeature;
 import io.camstream.server.config.ConfigFiles;
 import io.camstream.server.http.ApiService;
+import io.camstream.server.http.BadMethodSelector;
 import io.camstream.server.http.CorsFeature;
 import io.camstream.server.http.HeaderReadTimeout;
 import io.camstream.server.http.PageService;
@@ -79,6 +80,7 @@ public final class CamstreamServer implements AutoCloseable {
                     .config(root.get("server"))
                     .update(server -> listenTo(server, root.get("server.protocols.http_1_1"), headerTimeout))
                     .shutdownHook(false)
+                    .addConnectionSelector(new BadMethodSelector())
                     .addConnectionSelector(new Http10Selector(Http1Config.create()))
                     .addFeature(Observability.feature(root.get("server.features.observe"), cameras))
                     .routing(routing -> routing(routing, cameras, root.get("camstream"), policy, watchdog))

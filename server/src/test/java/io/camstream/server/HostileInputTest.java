@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -153,6 +154,20 @@ class HostileInputTest {
         RawRequests.Answer answer = RawRequests.exchange(server.port(),
                 method + " /video_feed HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", 100_000);
         assertThat(answer.status()).as(answer.text()).isIn(400, 404, 405, 501);
+    }
+
+    @Test
+    void controlCharacterInTheMethodIsABadRequestWithAReasonAndLogsNothing() throws Exception {
+        try (LogCapture logs = new LogCapture()) {
+            RawRequests.Answer answer = RawRequests.exchange(server.port(),
+                    "G\u0001T / HTTP/1.1\r\nHost: localhost\r\n\r\n", 10_000);
+            assertThat(answer.status()).as(answer.text()).isEqualTo(400);
+            assertThat(answer.text()).contains("the request method contains a character HTTP does not allow");
+            assertThat(logs.messages(Level.WARNING)).isEmpty();
+        }
+        RawRequests.Answer fine = RawRequests.exchange(server.port(),
+                "GET /cameras/desk/snapshot HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", 1_000_000);
+        assertThat(fine.status()).as(fine.text()).isEqualTo(200);
     }
 
     @Test
