@@ -33,8 +33,9 @@ public final class Main {
               camstream-bench frames --out DIR [--count 3] [--width 1280] [--height 720] [--target-kb 67]
                   write noisy JPEGs of about the target size
               camstream-bench matrix [--camstream server/target/camstream] [--out docs/PERFORMANCE.md]
-                                     [--work DIR] [--port 8181] [--reference-port 8190]
+                                     [--work DIR] [--port 8181] [--reference-port 8190] [--smoke]
                   run every benchmark scenario against camstream and the reference; write the figures into --out
+                  (--smoke: one small scenario, briefly, to check that the matrix works)
             """;
 
     private Main() {
@@ -52,7 +53,7 @@ public final class Main {
             switch (command) {
                 case "reference" -> reference(Args.parse(rest, Set.of()));
                 case "frames" -> frames(Args.parse(rest, Set.of()));
-                case "matrix" -> new Matrix(MatrixOptions.from(Args.parse(rest, Set.of()))).run();
+                case "matrix" -> new Matrix(MatrixOptions.from(Args.parse(rest, MatrixOptions.FLAGS))).run();
                 default -> load(Args.parse(arguments, LoadOptions.FLAGS));
             }
         } catch (IllegalArgumentException e) {

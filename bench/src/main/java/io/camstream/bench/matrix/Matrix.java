@@ -43,6 +43,7 @@ public final class Matrix {
      * that in the background (Java 25+); and three launches that map it.
      */
     private static final int COLD_STARTS = 5;
+    private static final int SMOKE_COLD_STARTS = 3;
     private static final Duration CACHE_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
@@ -50,9 +51,13 @@ public final class Matrix {
     private final Path frames;
     private final Path log;
     private final Path cacheHome;
+    private final List<Scenario> scenarios;
+    private final int coldStarts;
 
     public Matrix(MatrixOptions options) {
         this.options = options;
+        this.scenarios = options.smoke() ? List.of(Scenario.smoke()) : SCENARIOS;
+        this.coldStarts = options.smoke() ? SMOKE_COLD_STARTS : COLD_STARTS;
         this.frames = options.work().resolve("frames");
         this.log = options.work().resolve("servers.log");
         this.cacheHome = options.work().resolve("cache");
@@ -74,7 +79,7 @@ public final class Matrix {
         Map<String, String> commandLines = new HashMap<>();
         List<Duration> camstreamStarts = new ArrayList<>();
         List<Duration> referenceStarts = new ArrayList<>();
-        for (int i = 0; i < COLD_STARTS; i++) {
+        for (int i = 0; i < coldStarts; i++) {
             camstreamStarts.add(coldStart(Server.CAMSTREAM, commandLines));
             referenceStarts.add(coldStart(Server.REFERENCE, commandLines));
             if (i == 1) {
@@ -82,7 +87,7 @@ public final class Matrix {
             }
         }
         List<MatrixReport.Row> rows = new ArrayList<>();
-        for (Scenario scenario : SCENARIOS) {
+        for (Scenario scenario : scenarios) {
             LoadResult camstream = load(Server.CAMSTREAM, scenario);
             LoadResult reference = load(Server.REFERENCE, scenario);
             rows.add(new MatrixReport.Row(scenario, camstream, reference));

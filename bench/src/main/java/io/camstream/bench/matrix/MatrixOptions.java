@@ -3,6 +3,7 @@ package io.camstream.bench.matrix;
 import io.camstream.bench.Args;
 
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
  * What the matrix command runs against and where it writes.
@@ -12,8 +13,13 @@ import java.nio.file.Path;
  * @param work          a folder for frames, configs and server logs
  * @param port          camstream's port
  * @param referencePort the reference server's port
+ * @param smoke         run one small scenario, briefly, instead of the whole matrix: to check that the matrix works,
+ *                      not to measure
  */
-public record MatrixOptions(Path camstream, Path out, Path work, int port, int referencePort) {
+public record MatrixOptions(Path camstream, Path out, Path work, int port, int referencePort, boolean smoke) {
+
+    /** The flags of the matrix command. */
+    public static final Set<String> FLAGS = Set.of("smoke");
 
     /**
      * Reads the options of the matrix command.
@@ -26,7 +32,8 @@ public record MatrixOptions(Path camstream, Path out, Path work, int port, int r
                 Path.of(args.optional("out").orElse("docs/PERFORMANCE.md")),
                 Path.of(args.optional("work").orElse(System.getProperty("java.io.tmpdir") + "/camstream-matrix")),
                 args.integer("port", 8181, 1),
-                args.integer("reference-port", 8190, 1));
+                args.integer("reference-port", 8190, 1),
+                args.flag("smoke"));
         args.rejectUnknown();
         if (!options.camstream().resolve("bin/camstream").toFile().canExecute()) {
             throw new IllegalArgumentException("--camstream " + options.camstream() + " has no bin/camstream; build"

@@ -34,6 +34,11 @@ record Scenario(String title, int viewers, int slow, int slowKbps, int cameraFps
                 viewerFps, WARMUP, Duration.ofSeconds(durationSeconds));
     }
 
+    /** A few viewers for a moment: enough to see both servers stream and the figures written. */
+    static Scenario smoke() {
+        return new Scenario("5 viewers at 30 fps", 5, 0, 100, 30, 0, Duration.ofSeconds(1), Duration.ofSeconds(2));
+    }
+
     static Scenario slowViewers(int normal, int slow, int slowKbps, int durationSeconds) {
         return new Scenario(String.format("%d viewers plus %d held to %d kB/s, at 30 fps", normal, slow, slowKbps),
                 normal + slow, slow, slowKbps, 30, 0, WARMUP, Duration.ofSeconds(durationSeconds));
