@@ -81,7 +81,7 @@ final class MatrixReport {
         md.append("camstream's startup cache is kept in the matrix's work folder and emptied first: launch 1 is a"
                 + " new installation's first and records what it loads; launch 2 starts without a cache while the"
                 + " launcher builds one from that recording in the background (Java 25+), and the matrix waits for it"
-                + " to be ready; launches 3 to 5 map it, as every later start does.\n\n");
+                + " to be ready; the later launches map it, as every later start does.\n\n");
         md.append("| launch | camstream | reference |\n|---|---|---|\n");
         for (int i = 0; i < camstreamStarts.size(); i++) {
             md.append("| ").append(switch (i) {
