@@ -2,6 +2,7 @@ package io.camstream.spi;
 
 import io.helidon.config.Config;
 
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -39,6 +40,18 @@ public interface CameraProvider {
      */
     default Set<String> configKeys() {
         return Set.of();
+    }
+
+    /**
+     * The picture size the camera will deliver with this configuration, as far as the driver can tell without
+     * opening anything. camstream draws the NO SIGNAL picture shown before a camera's first frame (a camera that
+     * fails from the start) at this size, so that a page does not change its layout when the first frame comes.
+     *
+     * @param config the camera's own node; {@link #validate(Config)} has accepted it
+     * @return the size, or empty to use the camera's {@code width} and {@code height} keys, else 640×480
+     */
+    default Optional<JpegSize> expectedSize(Config config) {
+        return Optional.empty();
     }
 
     /**

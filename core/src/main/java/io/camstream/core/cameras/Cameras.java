@@ -63,7 +63,7 @@ public final class Cameras implements AutoCloseable {
             InstalledDriver driver = driver(entry, drivers);
             // The driver checks first: its messages give its own ranges for shared keys such as fps.
             driver.provider().validate(entry);
-            settingsOf.put(name, FeedSettings.from(entry));
+            settingsOf.put(name, FeedSettings.from(entry, driver.provider()));
             checkKeys(entry, driver);
             driverOf.put(name, driver);
         }

@@ -1,6 +1,8 @@
 package io.camstream.core.fanout;
 
+import io.camstream.spi.CameraProvider;
 import io.camstream.spi.ConfigValues;
+import io.camstream.spi.JpegSize;
 import io.helidon.config.Config;
 
 import java.time.Duration;
@@ -41,22 +43,31 @@ public record FeedSettings(Duration idleTimeout,
     private static final Duration DEFAULT_FRAME_TIMEOUT = Duration.ofSeconds(5);
     private static final int DEFAULT_MAX_FRAME_BYTES = 8 * 1024 * 1024;
 
+    /** The picture size before the first frame when neither the camera's keys nor its driver give one. */
+    private static final JpegSize DEFAULT_SIZE = new JpegSize(640, 480);
+
     /**
-     * Reads the settings from a camera's node.
+     * Reads the settings from a camera's node; a camera without {@code width} and {@code height} keys gets the size
+     * its driver expects (see {@link CameraProvider#expectedSize(Config)}).
      *
      * @param camera the camera's node
+     * @param driver the camera's driver
      * @return the settings
      * @throws io.camstream.spi.CameraConfigException when a value is wrong
      */
-    public static FeedSettings from(Config camera) {
+    public static FeedSettings from(Config camera, CameraProvider driver) {
+        return from(camera, driver.expectedSize(camera).orElse(DEFAULT_SIZE));
+    }
+
+    private static FeedSettings from(Config camera, JpegSize expected) {
         return new FeedSettings(
                 ConfigValues.durationValue(camera, "idle-timeout", DEFAULT_IDLE, Duration.ZERO, Duration.ofDays(1)),
                 ConfigValues.durationValue(camera, "frame-timeout", DEFAULT_FRAME_TIMEOUT,
                         Duration.ofMillis(100), Duration.ofHours(1)),
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(30),
-                ConfigValues.intValue(camera, "width", 640, 16, 16384),
-                ConfigValues.intValue(camera, "height", 480, 16, 16384),
+                ConfigValues.intValue(camera, "width", expected.width(), 16, 16384),
+                ConfigValues.intValue(camera, "height", expected.height(), 16, 16384),
                 ConfigValues.intValue(camera, "fps", 30, 1, 1000),
                 ConfigValues.intValue(camera, "max-viewer-fps", 0, 1, 1000),
                 ConfigValues.intValue(camera, "max-frame-bytes", DEFAULT_MAX_FRAME_BYTES, 1024, 256 * 1024 * 1024),

@@ -1,6 +1,7 @@
 package io.camstream.core.cameras;
 
 import io.camstream.core.driver.DriverRegistry;
+import io.camstream.core.fanout.FeedSettings;
 import io.camstream.spi.CameraConfigException;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
@@ -41,6 +42,25 @@ class CamerasTest {
             assertThat(cameras.names()).containsExactly("desk", "door");
             assertThat(cameras.find("door")).isPresent();
             assertThat(cameras.find("attic")).isEmpty();
+        }
+    }
+
+    @Test
+    void sizeBeforeTheFirstFrameIsTheDriversUnlessTheCameraGivesOne() {
+        try (Cameras cameras = cameras("""
+                camstream:
+                  cameras:
+                    - name: desk
+                      driver: fake
+                    - name: door
+                      driver: fake
+                      width: 320
+                      height: 240
+                """)) {
+            assertThat(cameras.find("desk").orElseThrow().settings())
+                    .extracting(FeedSettings::width, FeedSettings::height).containsExactly(1920, 1080);
+            assertThat(cameras.find("door").orElseThrow().settings())
+                    .extracting(FeedSettings::width, FeedSettings::height).containsExactly(320, 240);
         }
     }
 

@@ -233,7 +233,7 @@ class CameraFeedTest {
 
     private CameraFeed feed(ScriptedProvider driver, Map<String, String> keys) {
         Config config = Config.just(ConfigSources.create(keys));
-        CameraFeed feed = new CameraFeed("test", "scripted", driver, config, FeedSettings.from(config), timers);
+        CameraFeed feed = new CameraFeed("test", "scripted", driver, config, FeedSettings.from(config, driver), timers);
         feeds.add(feed);
         return feed;
     }

@@ -8,6 +8,7 @@ import io.camstream.core.process.ProcessSettings;
 import io.camstream.spi.Camera;
 import io.camstream.spi.CameraProvider;
 import io.camstream.spi.ConfigValues;
+import io.camstream.spi.JpegSize;
 import io.helidon.config.Config;
 
 import java.util.Optional;
@@ -52,6 +53,12 @@ public final class PiCameraProvider implements CameraProvider {
     public void validate(Config config) {
         PiSettings.from(config);
         board();
+    }
+
+    @Override
+    public Optional<JpegSize> expectedSize(Config config) {
+        PiSettings settings = PiSettings.from(config);
+        return Optional.of(new JpegSize(settings.width(), settings.height()));
     }
 
     @Override

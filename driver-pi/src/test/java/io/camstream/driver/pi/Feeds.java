@@ -40,7 +40,7 @@ final class Feeds implements AutoCloseable {
 
     CameraFeed feed(CameraProvider driver, Config camera) {
         String name = camera.get("name").asString().get();
-        CameraFeed feed = new CameraFeed(name, "pi", driver, camera, FeedSettings.from(camera), timers);
+        CameraFeed feed = new CameraFeed(name, "pi", driver, camera, FeedSettings.from(camera, driver), timers);
         feeds.add(feed);
         return feed;
     }

@@ -4,6 +4,7 @@ import io.camstream.core.fanout.CameraFeed;
 import io.camstream.core.fanout.StreamFrame;
 import io.camstream.core.fanout.Viewer;
 import io.camstream.spi.Camera;
+import io.camstream.spi.JpegSize;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -156,6 +157,21 @@ class PiDriverTest {
                 .hasMessageStartingWith("rpicam-vid was not found: looked for 'rpicam-vid' in ")
                 .hasMessageEndingWith("Install it with 'sudo apt install rpicam-apps' (Raspberry Pi OS), "
                         + "or set camstream.cameras.0.command to its path.");
+    }
+
+    @Test
+    void noSignalBeforeAnyFrameHasTheSizeTheCameraWouldDeliver() throws Exception {
+        CameraFeed feed = feeds.feed(driver, """
+                camstream:
+                  cameras:
+                    - name: pi
+                      driver: pi
+                      command: /nonexistent/rpicam-vid
+                """);
+        try (Viewer viewer = feed.attach()) {
+            StreamFrame noSignal = nextNoSignal(viewer);
+            assertThat(JpegSize.read(noSignal.frame().jpeg())).isEqualTo(new JpegSize(1280, 720));
+        }
     }
 
     @Test
