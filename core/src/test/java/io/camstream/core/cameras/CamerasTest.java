@@ -28,16 +28,21 @@ class CamerasTest {
         }
     }
 
+    /** Two cameras of the fake driver, the second with a size of its own. */
+    private static final String DESK_AND_DOOR = """
+            camstream:
+              cameras:
+                - name: desk
+                  driver: fake
+                - name: door
+                  driver: fake
+                  width: 320
+                  height: 240
+            """;
+
     @Test
     void firstCameraIsTheDefaultAndOrderIsKept() {
-        try (Cameras cameras = cameras("""
-                camstream:
-                  cameras:
-                    - name: desk
-                      driver: fake
-                    - name: door
-                      driver: fake
-                """)) {
+        try (Cameras cameras = cameras(DESK_AND_DOOR)) {
             assertThat(cameras.defaultCamera().name()).isEqualTo("desk");
             assertThat(cameras.names()).containsExactly("desk", "door");
             assertThat(cameras.find("door")).isPresent();
@@ -47,16 +52,7 @@ class CamerasTest {
 
     @Test
     void sizeBeforeTheFirstFrameIsTheDriversUnlessTheCameraGivesOne() {
-        try (Cameras cameras = cameras("""
-                camstream:
-                  cameras:
-                    - name: desk
-                      driver: fake
-                    - name: door
-                      driver: fake
-                      width: 320
-                      height: 240
-                """)) {
+        try (Cameras cameras = cameras(DESK_AND_DOOR)) {
             assertThat(cameras.find("desk").orElseThrow().settings())
                     .extracting(FeedSettings::width, FeedSettings::height).containsExactly(1920, 1080);
             assertThat(cameras.find("door").orElseThrow().settings())
