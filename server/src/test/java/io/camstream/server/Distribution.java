@@ -1,5 +1,7 @@
 package io.camstream.server;
 
+import io.camstream.bench.report.ProcessProbe;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -96,8 +98,7 @@ final class Distribution {
 
         /** @return the command line the launcher finally executed, as the kernel has it */
         String commandLine() throws IOException {
-            byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline"));
-            return new String(raw, StandardCharsets.UTF_8).replace('\0', ' ');
+            return ProcessProbe.commandLine(process.pid());
         }
 
         String output() {

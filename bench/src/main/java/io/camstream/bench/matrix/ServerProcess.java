@@ -1,8 +1,8 @@
 package io.camstream.bench.matrix;
 
+import io.camstream.bench.report.ProcessProbe;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +42,7 @@ final class ServerProcess implements AutoCloseable {
     /** The command line the process runs, as the kernel has it: what a launcher script finally executed. */
     String commandLine() {
         try {
-            byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline"));
-            return new String(raw, StandardCharsets.UTF_8).replace('\0', ' ').trim();
+            return ProcessProbe.commandLine(process.pid());
         } catch (IOException e) {
             return process.info().commandLine().orElse("?");
         }

@@ -1,6 +1,7 @@
 package io.camstream.bench.report;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,6 +43,18 @@ public final class ProcessProbe {
 
     public long pid() {
         return pid;
+    }
+
+    /**
+     * The command line a process runs, as the kernel has it: what a launcher script finally executed.
+     *
+     * @param pid the process id
+     * @return the arguments, separated by spaces
+     * @throws IOException when there is no such process
+     */
+    public static String commandLine(long pid) throws IOException {
+        byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
+        return new String(raw, StandardCharsets.UTF_8).replace('\0', ' ').trim();
     }
 
     /**

@@ -387,6 +387,7 @@ public final class CameraFeed implements AutoCloseable {
 
     void detach(Viewer viewer) {
         streaming.remove(viewer);
+        stats.left(viewer);
         synchronized (lifecycle) {
             viewers--;
             if (viewers == 0 && capture != null && !closed) {

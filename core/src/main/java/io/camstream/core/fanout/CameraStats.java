@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.ToLongFunction;
 
 /**
  * A camera's running figures since the server started, updated on the capture and viewer threads without locks.
@@ -97,23 +98,24 @@ public final class CameraStats {
     /** @return frames written to viewers, repeats included */
     public long framesSent() {
         synchronized (viewersLock) {
-            long frames = retiredFrames;
-            for (Viewer viewer : viewers) {
-                frames += viewer.framesSent();
-            }
-            return frames;
+            return retiredFrames + sum(Viewer::framesSent);
         }
     }
 
     /** @return bytes of frames written to viewers, part headers and boundaries included */
     public long bytesSent() {
         synchronized (viewersLock) {
-            long bytes = retiredBytes;
-            for (Viewer viewer : viewers) {
-                bytes += viewer.bytesSent();
-            }
-            return bytes;
+            return retiredBytes + sum(Viewer::bytesSent);
         }
+    }
+
+    /** Called with {@link #viewersLock} held. */
+    private long sum(ToLongFunction<Viewer> figure) {
+        long total = 0;
+        for (Viewer viewer : viewers) {
+            total += figure.applyAsLong(viewer);
+        }
+        return total;
     }
 
     /** @return frames that viewers without an fps cap never saw because they were still busy with an earlier one */

@@ -140,7 +140,6 @@ public final class Viewer implements AutoCloseable {
     public void close() {
         if (!closed) {
             closed = true;
-            cameraStats.left(this);
             feed.detach(this);
         }
     }
