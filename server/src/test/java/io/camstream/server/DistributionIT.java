@@ -96,7 +96,7 @@ class DistributionIT {
 
     @Test
     void sigtermStopsCamerasEndsStreamsAndExitsZeroWithinFiveSeconds() throws Exception {
-        Path config = config(Distribution.home().resolve("drivers"), "sim");
+        Path config = installedSimCamera();
         try (Distribution.Launched server = Distribution.launch(config)) {
             int port = server.awaitPort();
             InputStream body = Http.stream(URI.create("http://127.0.0.1:" + port + "/video_feed")).body();
@@ -123,7 +123,7 @@ class DistributionIT {
         }
         assertThat(files(cache)).noneMatch(name -> name.endsWith(".started"));
 
-        Path config = config(Distribution.home().resolve("drivers"), "sim");
+        Path config = installedSimCamera();
         Run recording = runOnceAndStop(cacheHome, config);
         assertThat(files(cache)).as(recording.output()).anyMatch(name -> name.endsWith(".started"));
         boolean aot = recording.commandLine().contains("-XX:AOTMode=record");
@@ -191,20 +191,9 @@ class DistributionIT {
         }
     }
 
-    /** A sim camera of the installation's own drivers directory, with one extra key. */
-    private Path installedSimCamera(String extraKey) throws Exception {
-        Path config = dir.resolve("camera.yaml");
-        Files.writeString(config, """
-                server:
-                  port: 0
-                camstream:
-                  drivers-dir: %s
-                  cameras:
-                    - name: desk
-                      driver: sim
-                      %s
-                """.formatted(Distribution.home().resolve("drivers"), extraKey));
-        return config;
+    /** A sim camera of the installation's own drivers directory, with extra keys. */
+    private Path installedSimCamera(String... extraKeys) throws Exception {
+        return config(Distribution.home().resolve("drivers"), "sim", extraKeys);
     }
 
     @Test
@@ -269,8 +258,12 @@ class DistributionIT {
                 .contains("driver: v4l2");
     }
 
-    private Path config(Path drivers, String driver) throws Exception {
+    private Path config(Path drivers, String driver, String... extraKeys) throws Exception {
         Path config = dir.resolve("application.yaml");
+        StringBuilder camera = new StringBuilder();
+        for (String key : extraKeys) {
+            camera.append("\n      ").append(key);
+        }
         Files.writeString(config, """
                 server:
                   port: 0
@@ -281,8 +274,8 @@ class DistributionIT {
                     - name: desk
                       driver: %s
                       width: 320
-                      height: 240
-                """.formatted(drivers, driver));
+                      height: 240%s
+                """.formatted(drivers, driver, camera));
         return config;
     }
 }
