@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /** The packaged installation (server/target/camstream), run through its launcher as a user would. */
 final class Distribution {
 
-    private static final Pattern LISTENING = Pattern.compile("at http://localhost:(\\d+)/");
+    private static final Pattern LISTENING = Pattern.compile(" at https?://[^ ]+:(\\d+)/");
 
     private Distribution() {
     }

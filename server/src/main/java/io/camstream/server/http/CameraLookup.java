@@ -2,6 +2,7 @@ package io.camstream.server.http;
 
 import io.camstream.core.cameras.Cameras;
 import io.camstream.core.fanout.CameraFeed;
+import io.camstream.core.text.Printable;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -27,7 +28,7 @@ final class CameraLookup {
         Optional<CameraFeed> feed = cameras.find(name);
         if (feed.isEmpty()) {
             res.status(Status.NOT_FOUND_404)
-                    .send("Unknown camera '" + name + "'. Known cameras: " + String.join(", ", cameras.names()) + "\n");
+                    .send("Unknown camera '" + Printable.escape(name) + "'. Known cameras: " + String.join(", ", cameras.names()) + "\n");
         }
         return feed;
     }

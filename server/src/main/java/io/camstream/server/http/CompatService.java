@@ -1,6 +1,7 @@
 package io.camstream.server.http;
 
 import io.camstream.core.fanout.CameraFeed;
+import io.camstream.core.text.Printable;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -47,7 +48,7 @@ public final class CompatService implements HttpService {
             case "stream" -> camera(req, res).ifPresent(feed -> streams.stream(feed, req, res));
             case "snapshot" -> camera(req, res).ifPresent(feed -> streams.snapshot(feed, res));
             default -> res.status(Status.BAD_REQUEST_400)
-                    .send("action='" + action.get() + "' is not supported (allowed: stream, snapshot)\n");
+                    .send("action='" + Printable.escape(action.get()) + "' is not supported (allowed: stream, snapshot)\n");
         }
     }
 

@@ -1,37 +1,34 @@
 package io.camstream.server.http;
 
+import io.camstream.core.time.Deadline;
+import io.camstream.core.time.Deadlines;
+
 import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Disconnects viewers whose socket accepts no bytes for {@code camstream.viewer-write-timeout}. Helidon sets no
  * write timeout, so a viewer that stops reading would block its handler thread in a write forever. Each stream
- * marks when a write starts and ends; one thread looks at all of them a few times per timeout and interrupts a
- * writer stuck past the deadline. Helidon writes through a {@link java.nio.channels.SocketChannel}, an
- * interruptible channel: interrupting the thread blocked in its write closes the connection
- * ({@link java.nio.channels.ClosedByInterruptException}), so the stream loop ends and the viewer's resources are
- * freed.
+ * arms a deadline when a write starts and disarms it when the write is done; a deadline that passes interrupts the
+ * writer. Helidon writes through a {@link java.nio.channels.SocketChannel}, an interruptible channel: interrupting
+ * the thread blocked in its write closes the connection ({@link java.nio.channels.ClosedByInterruptException}), so
+ * the stream loop ends and the viewer's resources are freed.
  */
-public final class WriteWatchdog implements AutoCloseable {
+public final class WriteWatchdog {
 
     private static final System.Logger LOGGER = System.getLogger(WriteWatchdog.class.getName());
 
-    private final long timeoutNanos;
     private final Duration timeout;
-    private final Set<Watch> watches = ConcurrentHashMap.newKeySet();
-    private final Thread checker;
-    private volatile boolean closed;
+    private final Deadlines deadlines;
 
     /**
-     * Starts the watchdog.
+     * Creates the watchdog.
      *
-     * @param timeout how long one write may take
+     * @param timeout   how long one write may take
+     * @param deadlines the deadlines its watches are kept with
      */
-    public WriteWatchdog(Duration timeout) {
+    public WriteWatchdog(Duration timeout, Deadlines deadlines) {
         this.timeout = timeout;
-        this.timeoutNanos = timeout.toNanos();
-        this.checker = Thread.ofPlatform().name("viewer-write-watchdog").daemon().start(this::check);
+        this.deadlines = deadlines;
     }
 
     /**
@@ -41,67 +38,34 @@ public final class WriteWatchdog implements AutoCloseable {
      * @return the watch
      */
     Watch watch(String viewer) {
-        Watch watch = new Watch(Thread.currentThread(), viewer);
-        watches.add(watch);
-        return watch;
-    }
-
-    @Override
-    public void close() {
-        closed = true;
-        checker.interrupt();
-    }
-
-    private void check() {
-        long tick = Math.clamp(timeoutNanos / 5, Duration.ofMillis(20).toNanos(), Duration.ofSeconds(1).toNanos());
-        try {
-            while (!closed) {
-                Thread.sleep(Duration.ofNanos(tick));
-                long now = System.nanoTime();
-                for (Watch watch : watches) {
-                    watch.interruptIfStuck(now);
-                }
-            }
-        } catch (InterruptedException e) {
-            // closing
-        }
+        Thread writer = Thread.currentThread();
+        return new Watch(deadlines.add(() -> {
+            LOGGER.log(System.Logger.Level.INFO, "Viewer {0} accepted no bytes for {1} ms; disconnecting it",
+                    viewer, timeout.toMillis());
+            writer.interrupt();
+        }));
     }
 
     /** One stream's writes. */
     final class Watch implements AutoCloseable {
 
-        private final Thread writer;
-        private final String viewer;
-        private volatile long writeStarted;
-        private volatile boolean writing;
-        private boolean interrupted;
+        private final Deadline deadline;
 
-        private Watch(Thread writer, String viewer) {
-            this.writer = writer;
-            this.viewer = viewer;
+        private Watch(Deadline deadline) {
+            this.deadline = deadline;
         }
 
         void writing() {
-            writeStarted = System.nanoTime();
-            writing = true;
+            deadline.armIn(timeout);
         }
 
         void written() {
-            writing = false;
-        }
-
-        private void interruptIfStuck(long now) {
-            if (writing && !interrupted && now - writeStarted > timeoutNanos) {
-                interrupted = true;
-                LOGGER.log(System.Logger.Level.INFO, "Viewer {0} accepted no bytes for {1} ms; disconnecting it",
-                        viewer, timeout.toMillis());
-                writer.interrupt();
-            }
+            deadline.disarm();
         }
 
         @Override
         public void close() {
-            watches.remove(this);
+            deadline.close();
         }
     }
 }

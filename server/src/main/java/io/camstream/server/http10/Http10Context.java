@@ -9,8 +9,6 @@ import io.helidon.webserver.ListenerContext;
 import io.helidon.webserver.ProxyProtocolData;
 import io.helidon.webserver.Router;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 
@@ -23,38 +21,14 @@ final class Http10Context implements ConnectionContext {
 
     Http10Context(ConnectionContext delegate) {
         this.delegate = delegate;
-        DataReader original = delegate.dataReader();
-        byte[] head = translatedHead(original, delegate.localPeer());
-        boolean[] headGiven = new boolean[1];
-        this.reader = DataReader.create(() -> {
-            if (!headGiven[0]) {
-                headGiven[0] = true;
-                return head;
-            }
-            original.ensureAvailable();
-            return original.readBytes(original.available());
-        });
+        this.reader = DataReader.create(new Http10Request(delegate.dataReader(), host(delegate.localPeer())));
         this.writer = new Http10Writer(delegate.dataWriter());
     }
 
-    /** The request line and headers as HTTP/1.1, asking to close the connection after the response. */
-    private static byte[] translatedHead(DataReader in, PeerInfo local) {
-        String requestLine = in.readLine();
-        StringBuilder head = new StringBuilder(requestLine.substring(0, requestLine.length() - "1.0".length()))
-                .append("1.1\r\n");
-        boolean host = false;
-        for (String line = in.readLine(); !line.isEmpty(); line = in.readLine()) {
-            String name = line.substring(0, Math.max(0, line.indexOf(':'))).trim().toLowerCase(Locale.ROOT);
-            if (name.equals("connection") || name.equals("keep-alive")) {
-                continue;
-            }
-            host |= name.equals("host");
-            head.append(line).append("\r\n");
-        }
-        if (!host) {
-            head.append("Host: ").append(local.host()).append(':').append(local.port()).append("\r\n");
-        }
-        return head.append("Connection: close\r\n\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+    /** The listener's own address, for the {@code Host} header of a request that names none. */
+    private static String host(PeerInfo local) {
+        String host = local.host();
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + local.port();
     }
 
     @Override

@@ -1,16 +1,15 @@
 package io.camstream.server.observe;
 
 import io.camstream.core.cameras.Cameras;
+import io.camstream.server.net.ConnectionGate;
 import io.helidon.config.Config;
-import io.helidon.health.HealthCheckResponse;
-import io.helidon.health.HealthCheckType;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.health.HealthObserverConfig;
 
 /**
  * Helidon's observe endpoints for camstream: {@code /observe/health} with a readiness check per camera and a
- * liveness check for the server, details always on; {@code /observe/metrics} as configured under
+ * liveness check for the server (its listener and connections), details always on; {@code /observe/metrics} as configured under
  * {@code server.features.observe}.
  */
 public final class Observability {
@@ -23,14 +22,14 @@ public final class Observability {
      *
      * @param observe the {@code server.features.observe} node
      * @param cameras the cameras to check
+     * @param gate    the connection gate, whose figures are the server's liveness
      * @return the feature to add to the server
      */
-    public static ObserveFeature feature(Config observe, Cameras cameras) {
+    public static ObserveFeature feature(Config observe, Cameras cameras, ConnectionGate gate) {
         HealthObserverConfig.Builder health = HealthObserver.builder()
                 .config(observe.get("observers.health"))
                 .details(true)
-                .addCheck(() -> HealthCheckResponse.builder().status(true).build(), HealthCheckType.LIVENESS,
-                        "server");
+                .addCheck(new ConnectionHealth(gate));
         cameras.all().forEach(feed -> health.addCheck(new CameraHealth(feed)));
         return ObserveFeature.builder()
                 .config(observe)
