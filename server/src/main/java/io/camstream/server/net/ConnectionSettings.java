@@ -27,10 +27,11 @@ public record ConnectionSettings(Duration headerReadTimeout, Duration keepAliveT
      */
     static final int RESERVED_DESCRIPTORS = 128;
     /**
-     * Heap one connection may cost: a TLS connection's buffers (four of about 16 KiB each) and its handshake state, a
-     * plain one's 16 KiB read buffer, the handler's virtual thread. Measured in docs/RELIABILITY.md; rounded up.
+     * Heap one connection may cost: an idle TLS connection took 85 KB after its handshake (four buffers of about
+     * 16 KiB and the session), a plain one 14 KB before its first byte (docs/RELIABILITY.md). Connections get half
+     * the heap by default.
      */
-    static final long HEAP_PER_CONNECTION = 160 * 1024;
+    static final long HEAP_PER_CONNECTION = 96 * 1024;
     static final int DEFAULT_PER_CLIENT = 128;
 
     /**
