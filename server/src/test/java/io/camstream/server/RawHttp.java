@@ -1,11 +1,11 @@
 package io.camstream.server;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -19,13 +19,18 @@ final class RawHttp implements AutoCloseable {
 
     private RawHttp(Socket socket) throws IOException {
         this.socket = socket;
-        this.in = socket.getInputStream();
+        this.in = new BufferedInputStream(socket.getInputStream());
     }
 
     static RawHttp get(int port, String target, String version, String... headers) throws IOException {
-        Socket socket = new Socket();
+        return getFrom("127.0.0.1", port, target, version, headers);
+    }
+
+    /** The same from another loopback address, as another client would connect. */
+    static RawHttp getFrom(String from, int port, String target, String version, String... headers)
+            throws IOException {
+        Socket socket = Sockets.connect(port, from);
         socket.setSoTimeout(10_000);
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
         StringBuilder request = new StringBuilder("GET " + target + " " + version + "\r\n");
         for (String header : headers) {
             request.append(header).append("\r\n");

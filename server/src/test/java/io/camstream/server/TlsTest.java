@@ -6,16 +6,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
+import javax.imageio.ImageIO;
+import javax.net.ssl.SSLSocket;
+import java.awt.image.BufferedImage;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -24,38 +24,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** HTTPS through server.tls, and HTTP/2 over it, with a certificate made for the test. */
 class TlsTest {
 
-    private static final char[] PASSWORD = "test-only".toCharArray();
-
     @TempDir
     static Path dir;
-    private static Path keystore;
+    private static TestTls tls;
     private static RunningServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        keystore = dir.resolve("camstream.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "camstream", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-                "-dname", "CN=localhost", "-ext", "san=dns:localhost,ip:127.0.0.1",
-                "-storetype", "PKCS12", "-keystore", keystore.toString(),
-                "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD))
-                .redirectErrorStream(true).start();
-        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(keytool.exitValue()).as(new String(keytool.getInputStream().readAllBytes())).isZero();
+        tls = TestTls.create(dir);
         server = RunningServer.start("""
                   protocols:
                     http_1_1:
                       max-prologue-length: 4096
                       max-headers-size: 16384
-                  tls:
-                    private-key:
-                      keystore:
-                        passphrase: "%s"
-                        key:
-                          alias: camstream
-                        resource:
-                          path: "%s"
-                """.formatted(new String(PASSWORD), keystore), """
+                """ + tls.serverYaml(), """
                 camstream:
                   cameras:
                     - name: desk
@@ -112,6 +94,31 @@ class TlsTest {
     }
 
     @Test
+    void aClientOfferingAlpnHttp10GetsHttp10AndTheConnectionClosedAfterTheAnswer() throws Exception {
+        try (SSLSocket socket = tls.connect(server.port(), "http/1.0")) {
+            assertThat(socket.getApplicationProtocol()).isEqualTo("http/1.0");
+            socket.getOutputStream().write("GET /api/cameras HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertThat(answer).startsWith("HTTP/1.0 200 OK\r\n").contains("\"name\":\"desk\"")
+                    .doesNotContainIgnoringCase("transfer-encoding");
+        }
+    }
+
+    @Test
+    void curlHttp10OverTlsGetsASnapshot(@TempDir Path out) throws Exception {
+        Tools.require("curl");
+        Path jpeg = out.resolve("snapshot.jpg");
+        Process curl = new ProcessBuilder("curl", "-sS", "--http1.0", "--cacert", tls.certificatePem(out).toString(),
+                "-o", jpeg.toString(), "-w", "%{http_code} %{http_version}",
+                "https://127.0.0.1:" + server.port() + "/cameras/desk/snapshot").redirectErrorStream(true).start();
+        String result = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(curl.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(result).as("status and HTTP version (curl writes 1.0 as 1)").isEqualTo("200 1");
+        BufferedImage image = ImageIO.read(jpeg.toFile());
+        assertThat(image.getWidth()).isEqualTo(160);
+    }
+
+    @Test
     void plainHttpIsNotServedOnTheTlsPort() {
         HttpClient plain = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
@@ -121,15 +128,8 @@ class TlsTest {
     }
 
     private static HttpClient client(HttpClient.Version version) throws Exception {
-        KeyStore trusted = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keystore)) {
-            trusted.load(in, PASSWORD);
-        }
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(trusted);
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(null, trust.getTrustManagers(), null);
-        return HttpClient.newBuilder().version(version).sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build();
+        return HttpClient.newBuilder().version(version).sslContext(tls.clientContext())
+                .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     private static URI https(int port, String path) {
