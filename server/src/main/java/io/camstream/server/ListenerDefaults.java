@@ -16,6 +16,8 @@ import java.util.Optional;
  */
 final class ListenerDefaults {
 
+    private static final System.Logger LOGGER = System.getLogger(ListenerDefaults.class.getName());
+
     /**
      * A stream's socket send buffer ({@code server.connection-options.socket-send-buffer-size}). What a viewer
      * cannot take yet waits here, and it is all stale by the time it arrives: with the kernel's auto-tuning (up to
@@ -50,6 +52,9 @@ final class ListenerDefaults {
     static void tlsOverNio(WebServerConfig.Builder server, Config config) {
         if (encrypted(server.tls()) && !config.get("use-nio").exists()) {
             server.useNio(true);
+        } else if (encrypted(server.tls()) && !server.useNio()) {
+            LOGGER.log(System.Logger.Level.WARNING, "server.use-nio: false on a TLS listener: Helidon 4.5 then leaves "
+                    + "a file descriptor open for every TLS connection; remove the key to have it use NIO");
         }
         List<Config> sockets = config.get("sockets").asNodeList().orElse(List.of());
         for (Map.Entry<String, ListenerConfig> socket : Map.copyOf(server.sockets()).entrySet()) {
