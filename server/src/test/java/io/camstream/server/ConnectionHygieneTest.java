@@ -6,20 +6,14 @@ import org.junit.jupiter.api.io.TempDir;
 import javax.net.ssl.SSLSocket;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.management.ManagementFactory;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -79,45 +73,25 @@ class ConnectionHygieneTest {
                     round -> plainRequest(plainPort, "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", 0),
                     round -> plainRequest(plainPort, "GET /api/cameras HTTP/1.0\r\nX-Cut: a", 0));
             run(kinds, 5);
-            Figures before = Figures.settled(null);
+            JvmFigures before = JvmFigures.now();
 
             long start = System.nanoTime();
             run(kinds, ROUNDS);
             h2.close();
             h2c.close();
-            Figures after = Figures.settled(before);
-            System.out.printf("connection hygiene: %d connections of %d kinds in %d s; threads %d -> %d, file "
-                            + "descriptors %d -> %d, heap after GC %.1f -> %.1f MiB%n", ROUNDS * kinds.size(),
-                    kinds.size(), (System.nanoTime() - start) / 1_000_000_000, before.threads, after.threads,
-                    before.descriptors, after.descriptors, before.heap / 1048576.0, after.heap / 1048576.0);
-            assertThat(after.threads).as("live threads").isLessThanOrEqualTo(before.threads + 2);
-            assertThat(after.descriptors).as("open file descriptors").isLessThanOrEqualTo(before.descriptors + 4);
-            assertThat(after.heap).as("heap used after GC").isLessThanOrEqualTo(before.heap + HEAP_MARGIN);
+            JvmFigures after = JvmFigures.settled(before);
+            System.out.printf("connection hygiene: %d connections of %d kinds in %d s; %s%n", ROUNDS * kinds.size(),
+                    kinds.size(), (System.nanoTime() - start) / 1_000_000_000, before.change(after));
+            assertThat(after.threads()).as("live threads").isLessThanOrEqualTo(before.threads() + 2);
+            assertThat(after.descriptors()).as("open file descriptors")
+                    .isLessThanOrEqualTo(before.descriptors() + 4);
+            assertThat(after.heap()).as("heap used after GC").isLessThanOrEqualTo(before.heap() + HEAP_MARGIN);
         }
     }
 
     /** Each kind, rounds times, on 16 clients at once. */
     private static void run(List<Kind> kinds, int rounds) throws InterruptedException {
-        AtomicInteger next = new AtomicInteger();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        List<Thread> clients = new ArrayList<>();
-        for (int c = 0; c < 16; c++) {
-            clients.add(Thread.ofVirtual().start(() -> {
-                for (int i = next.getAndIncrement(); i < rounds * kinds.size(); i = next.getAndIncrement()) {
-                    try {
-                        kinds.get(i % kinds.size()).once(i / kinds.size());
-                    } catch (IOException e) {
-                        // the server closed first: a way for a connection to end too
-                    } catch (Exception | AssertionError e) {
-                        failure.set(e);
-                    }
-                }
-            }));
-        }
-        for (Thread client : clients) {
-            client.join();
-        }
-        assertThat(failure.get()).isNull();
+        Clients.run(16, rounds * kinds.size(), i -> kinds.get(i % kinds.size()).once(i / kinds.size()));
     }
 
     private static void tlsRequest(TestTls tls, int port, String protocol, String request) throws Exception {
@@ -152,32 +126,6 @@ class ConnectionHygieneTest {
             Sockets.send(socket, request);
             InputStream in = socket.getInputStream();
             in.readNBytes(read);
-        }
-    }
-
-    private record Figures(int threads, int descriptors, long heap) {
-
-        static Figures now() throws IOException {
-            for (int i = 0; i < 3; i++) {
-                System.gc();
-            }
-            long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-            try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-                return new Figures(ManagementFactory.getThreadMXBean().getThreadCount(), (int) fds.count(), heap);
-            }
-        }
-
-        /** Connections finish closing after their clients have gone: give the counts a few seconds to settle. */
-        static Figures settled(Figures before) throws Exception {
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            Thread.sleep(200);
-            Figures now = now();
-            while (System.nanoTime() < deadline && before != null
-                    && (now.threads > before.threads || now.descriptors > before.descriptors)) {
-                Thread.sleep(200);
-                now = now();
-            }
-            return now;
         }
     }
 }

@@ -7,10 +7,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,27 +87,10 @@ class QuietLogTest {
     }
 
     private static void run(List<Attack> attacks, int plainPort, int tlsPort) throws InterruptedException {
-        AtomicInteger next = new AtomicInteger();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        List<Thread> clients = new ArrayList<>();
-        for (int c = 0; c < 16; c++) {
-            clients.add(Thread.ofVirtual().start(() -> {
-                for (int i = next.getAndIncrement(); i < EACH * attacks.size(); i = next.getAndIncrement()) {
-                    Attack attack = attacks.get(i % attacks.size());
-                    try {
-                        attack.step().run(attack.tls() ? tlsPort : plainPort);
-                    } catch (IOException e) {
-                        // the server closed first: that is its answer
-                    } catch (RuntimeException | AssertionError e) {
-                        failure.set(e);
-                    }
-                }
-            }));
-        }
-        for (Thread client : clients) {
-            client.join();
-        }
-        assertThat(failure.get()).isNull();
+        Clients.run(16, EACH * attacks.size(), i -> {
+            Attack attack = attacks.get(i % attacks.size());
+            attack.step().run(attack.tls() ? tlsPort : plainPort);
+        });
     }
 
     private static void sendAndClose(int port, String bytes) throws IOException {
