@@ -193,7 +193,8 @@ class DebPackageIT {
         DebianHost.run("dpkg-deb", "--raw-extract", deb.toString(), tree.toString()).requireSuccess("dpkg-deb -R");
         Path control = tree.resolve("DEBIAN/control");
         String version = version(deb);
-        Files.writeString(control, Files.readString(control).replace("Version: " + version, "Version: " + version + "+1"));
+        Files.writeString(control, Files.readString(control)
+                .replace("Version: " + version, "Version: " + version + "+1"));
         FileTime now = FileTime.from(Instant.now());
         try (Stream<Path> jars = Files.list(tree.resolve("usr/share/camstream/lib"))) {
             for (Path jar : jars.toList()) {
