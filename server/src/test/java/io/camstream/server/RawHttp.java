@@ -31,6 +31,13 @@ final class RawHttp implements AutoCloseable {
             throws IOException {
         Socket socket = Sockets.connect(port, from);
         socket.setSoTimeout(10_000);
+        RawHttp http = new RawHttp(socket);
+        http.get(target, version, headers);
+        return http;
+    }
+
+    /** Sends a GET on this connection: the first, or the next one on a connection kept alive. */
+    void get(String target, String version, String... headers) throws IOException {
         StringBuilder request = new StringBuilder("GET " + target + " " + version + "\r\n");
         for (String header : headers) {
             request.append(header).append("\r\n");
@@ -38,7 +45,6 @@ final class RawHttp implements AutoCloseable {
         request.append("\r\n");
         socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().flush();
-        return new RawHttp(socket);
     }
 
     /** The status line and headers, up to the blank line. */
