@@ -61,7 +61,8 @@ final class ListenerDefaults {
             boolean configured = sockets.stream().anyMatch(node -> node.get("name").asString()
                     .filter(socket.getKey()::equals).isPresent() && node.get("use-nio").exists());
             if (encrypted(socket.getValue().tls()) && !configured) {
-                server.putSocket(socket.getKey(), ListenerConfig.builder().from(socket.getValue()).useNio(true).build());
+                server.putSocket(socket.getKey(),
+                        ListenerConfig.builder().from(socket.getValue()).useNio(true).build());
             }
         }
     }

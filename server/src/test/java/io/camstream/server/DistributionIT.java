@@ -144,7 +144,8 @@ class DistributionIT {
                 """.formatted(tls.serverYaml(), Distribution.home().resolve("drivers")));
         try (Distribution.Launched server = Distribution.launch(config)) {
             int port = server.awaitPort();
-            assertThat(server.output()).contains("camstream serves 1 camera(s) [desk] at https://127.0.0.1:" + port + "/")
+            assertThat(server.output())
+                    .contains("camstream serves 1 camera(s) [desk] at https://127.0.0.1:" + port + "/")
                     .doesNotContain("http://localhost");
         }
     }

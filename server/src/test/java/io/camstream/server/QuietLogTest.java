@@ -52,12 +52,14 @@ class QuietLogTest {
                 new Attack("bad method", false, port -> exchange(port, "G\u0001T / HTTP/1.1\r\nHost: x\r\n\r\n")),
                 new Attack("bad later method", false, port -> exchange(port,
                         "GET /api/cameras HTTP/1.1\r\nHost: x\r\n\r\nP\u007fST / HTTP/1.1\r\nHost: x\r\n\r\n")),
-                new Attack("bad header", false, port -> exchange(port, "GET / HTTP/1.1\r\nHost: x\r\nX\u0001: y\r\n\r\n")),
+                new Attack("bad header", false, port -> exchange(port,
+                        "GET / HTTP/1.1\r\nHost: x\r\nX\u0001: y\r\n\r\n")),
                 new Attack("reset in the headers", false, QuietLogTest::resetInTheHeaders),
                 new Attack("HTTP/1.0 cut off", false, port -> sendAndClose(port, "GET / HTTP/1.0\r\nUser-Agent: x")),
                 new Attack("silent", false, QuietLogTest::silentUntilClosed),
                 new Attack("TLS garbage", true, port -> sendAndClose(port, "GET / HTTP/1.1\r\n\r\n")),
-                new Attack("TLS hello cut off", true, port -> sendAndClose(port, "\u0016\u0003\u0001\u0000\u00ff\u0001")));
+                new Attack("TLS hello cut off", true, port -> sendAndClose(port,
+                        "\u0016\u0003\u0001\u0000\u00ff\u0001")));
         List<String> during;
         List<String> all;
         try (LogCapture logs = new LogCapture()) {

@@ -28,7 +28,8 @@ final class CameraLookup {
         Optional<CameraFeed> feed = cameras.find(name);
         if (feed.isEmpty()) {
             res.status(Status.NOT_FOUND_404)
-                    .send("Unknown camera '" + Printable.escape(name) + "'. Known cameras: " + String.join(", ", cameras.names()) + "\n");
+                    .send("Unknown camera '" + Printable.escape(name) + "'. Known cameras: "
+                            + String.join(", ", cameras.names()) + "\n");
         }
         return feed;
     }

@@ -48,7 +48,8 @@ public final class CompatService implements HttpService {
             case "stream" -> camera(req, res).ifPresent(feed -> streams.stream(feed, req, res));
             case "snapshot" -> camera(req, res).ifPresent(feed -> streams.snapshot(feed, res));
             default -> res.status(Status.BAD_REQUEST_400)
-                    .send("action='" + Printable.escape(action.get()) + "' is not supported (allowed: stream, snapshot)\n");
+                    .send("action='" + Printable.escape(action.get())
+                            + "' is not supported (allowed: stream, snapshot)\n");
         }
     }
 

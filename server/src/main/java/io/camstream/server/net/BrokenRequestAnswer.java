@@ -42,7 +42,8 @@ public final class BrokenRequestAnswer implements DirectHandler {
                 }
                 case HEADERS -> {
                     incidents.report(Incident.ABORTED_HEAD, tracking.client());
-                    return badRequest(responseHeaders, "the request headers ended before the blank line that ends them\n");
+                    return badRequest(responseHeaders,
+                            "the request headers ended before the blank line that ends them\n");
                 }
                 case NOTHING -> {
                     // a genuine internal error: answered and logged as Helidon does

@@ -9,8 +9,8 @@ import io.helidon.webserver.observe.health.HealthObserverConfig;
 
 /**
  * Helidon's observe endpoints for camstream: {@code /observe/health} with a readiness check per camera and a
- * liveness check for the server (its listener and connections), details always on; {@code /observe/metrics} as configured under
- * {@code server.features.observe}.
+ * liveness check for the server (its listener and connections), details always on; {@code /observe/metrics} as
+ * configured under {@code server.features.observe}.
  */
 public final class Observability {
 
