@@ -1,16 +1,13 @@
 package io.camstream.server.net;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.SocketAddress;
-import java.net.SocketOption;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.channels.spi.SelectorProvider;
 import java.time.Duration;
-import java.util.Set;
 
 /**
  * A listener's server socket whose accepted connections pass the {@link ConnectionGate} before Helidon sees them,
@@ -22,18 +19,16 @@ import java.util.Set;
  * <p>
  * Blocking mode only, as Helidon uses it; it cannot be registered with a selector.
  */
-final class GatedServerSocketChannel extends ServerSocketChannel {
+final class GatedServerSocketChannel extends DelegatingServerSocketChannel {
 
     private static final Duration FIRST_PAUSE = Duration.ofMillis(50);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(1);
 
-    private final ServerSocketChannel jdk;
     private final ConnectionGate gate;
     private volatile SocketAddress bound;
 
     GatedServerSocketChannel(SelectorProvider provider, ServerSocketChannel jdk, ConnectionGate gate) {
-        super(provider);
-        this.jdk = jdk;
+        super(provider, jdk);
         this.gate = gate;
     }
 
@@ -43,7 +38,7 @@ final class GatedServerSocketChannel extends ServerSocketChannel {
         while (true) {
             SocketChannel channel;
             try {
-                channel = jdk.accept();
+                channel = super.accept();
             } catch (ClosedChannelException e) {
                 throw e;
             } catch (IOException | OutOfMemoryError e) {
@@ -61,48 +56,17 @@ final class GatedServerSocketChannel extends ServerSocketChannel {
 
     @Override
     public ServerSocketChannel bind(SocketAddress local, int backlog) throws IOException {
-        jdk.bind(local, backlog);
-        bound = jdk.getLocalAddress();
+        super.bind(local, backlog);
+        bound = getLocalAddress();
         return this;
-    }
-
-    @Override
-    public <T> ServerSocketChannel setOption(SocketOption<T> name, T value) throws IOException {
-        jdk.setOption(name, value);
-        return this;
-    }
-
-    @Override
-    public <T> T getOption(SocketOption<T> name) throws IOException {
-        return jdk.getOption(name);
-    }
-
-    @Override
-    public Set<SocketOption<?>> supportedOptions() {
-        return jdk.supportedOptions();
-    }
-
-    @Override
-    public ServerSocket socket() {
-        return jdk.socket();
-    }
-
-    @Override
-    public SocketAddress getLocalAddress() throws IOException {
-        return jdk.getLocalAddress();
     }
 
     @Override
     protected void implCloseSelectableChannel() throws IOException {
-        jdk.close();
+        super.implCloseSelectableChannel();
         if (bound != null) {
             gate.listenerClosed(bound);
         }
-    }
-
-    @Override
-    protected void implConfigureBlocking(boolean block) throws IOException {
-        jdk.configureBlocking(block);
     }
 
     private void sleep(Duration pause) throws IOException {
