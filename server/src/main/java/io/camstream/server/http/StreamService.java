@@ -1,16 +1,16 @@
 package io.camstream.server.http;
 
-import io.camstream.core.cameras.Cameras;
 import io.camstream.core.fanout.CameraFeed;
 import io.camstream.core.fanout.StreamFrame;
 import io.camstream.core.fanout.Viewer;
 import io.camstream.core.fanout.ViewerOptions;
 import io.camstream.core.mjpeg.MjpegFormat;
+import io.camstream.server.auth.CameraUse;
+import io.camstream.server.head.HeadResponse;
+import io.camstream.server.head.StreamHead;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.ServerConnectionException;
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
@@ -23,9 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Live streams and snapshots: {@code /video_feed} (the default camera, the seed's URL),
  * {@code /cameras/{name}/stream} and {@code /cameras/{name}/snapshot}. Streams take the query parameters of
- * {@link StreamRequest}.
+ * {@link StreamRequest}. Each gets its camera from the registrar, which checked the caller's right to it.
  */
-public final class StreamService implements HttpService {
+public final class StreamService implements CameraService {
 
     private static final System.Logger LOGGER = System.getLogger(StreamService.class.getName());
     private static final Duration SNAPSHOT_WAIT = Duration.ofSeconds(10);
@@ -33,7 +33,6 @@ public final class StreamService implements HttpService {
     private static final HttpChunk STREAM_START = HttpChunk.of(MjpegFormat.streamStart());
     private static final HttpChunk ADVANCE_STREAM_START = HttpChunk.of(MjpegFormat.advanceStreamStart());
 
-    private final CameraLookup lookup;
     private final ViewerLimits limits;
     private final WriteWatchdog watchdog;
     /** Each camera's newest frame framed once as an HTTP chunk, in the plain and the advance-headers layout. */
@@ -43,12 +42,10 @@ public final class StreamService implements HttpService {
     /**
      * Creates the service.
      *
-     * @param cameras  the configured cameras
      * @param limits   how many streams may run
-     * @param watchdog disconnects viewers that stop reading
+     * @param watchdog disconnects viewers that stop reading, or whose right to watch ended
      */
-    public StreamService(Cameras cameras, ViewerLimits limits, WriteWatchdog watchdog) {
-        this.lookup = new CameraLookup(cameras);
+    public StreamService(ViewerLimits limits, WriteWatchdog watchdog) {
         this.limits = limits;
         this.watchdog = watchdog;
     }
@@ -59,34 +56,30 @@ public final class StreamService implements HttpService {
      * @return the compatibility service
      */
     public CompatService compatibility() {
-        return new CompatService(lookup, this);
+        return new CompatService(this);
     }
 
     @Override
-    public void routing(HttpRules rules) {
-        rules.get("/video_feed", (req, res) -> stream(lookup.defaultCamera(), req, res))
-                .get("/cameras/{name}/stream", (req, res) -> lookup.byPathName(req, res)
-                        .ifPresent(feed -> stream(feed, req, res)))
-                .get("/cameras/{name}/snapshot", (req, res) -> lookup.byPathName(req, res)
-                        .ifPresent(feed -> snapshot(feed, res)))
-                .head("/video_feed", (req, res) -> streamHeaders(res))
-                .head("/cameras/{name}/stream", (req, res) -> lookup.byPathName(req, res)
-                        .ifPresent(feed -> streamHeaders(res)));
+    public void routing(CameraRoutes routes) {
+        routes.camera("/video_feed", CameraUse.STREAM, this::stream)
+                .camera("/cameras/{name}/stream", CameraUse.STREAM, this::stream)
+                .camera("/cameras/{name}/snapshot", CameraUse.SNAPSHOT, this::snapshot);
     }
 
-    /** HEAD on a stream: the headers a stream would start with, and no endless body. */
-    private static void streamHeaders(ServerResponse res) {
-        res.header(HeaderNames.CONTENT_TYPE, MjpegFormat.CONTENT_TYPE);
-        NoCache.apply(res);
-        res.send();
-    }
-
-    void stream(CameraFeed feed, ServerRequest req, ServerResponse res) {
+    void stream(Grant grant, ServerRequest req, ServerResponse res) {
+        CameraFeed feed = grant.feed();
         StreamRequest request;
         try {
             request = StreamRequest.of(req, feed);
         } catch (StreamRequest.Invalid e) {
             res.status(Status.BAD_REQUEST_400).send(e.getMessage() + "\n");
+            return;
+        }
+        if (HeadResponse.isHead(req)) {
+            // the headers a stream would start with, and no viewer, seat or capture
+            res.header(HeaderNames.CONTENT_TYPE, MjpegFormat.CONTENT_TYPE);
+            NoCache.apply(res);
+            res.sink(StreamHead.TYPE);
             return;
         }
         Optional<ViewerLimits.Seat> admitted = limits.admit(feed, res);
@@ -103,7 +96,7 @@ public final class StreamService implements HttpService {
                 : plainChunks.computeIfAbsent(feed, f -> new FrameChunks(StreamFrame::part));
         try (ViewerLimits.Seat limit = admitted.get();
              Viewer seat = feed.attach(options);
-             WriteWatchdog.Watch watch = watchdog.watch(viewer + " of camera " + feed.name());
+             WriteWatchdog.Watch watch = watchdog.watch(viewer + " of camera " + feed.name(), grant.holds());
              ChunkedStream out = res.sink(ChunkedStream.TYPE)) {
             // Headers and the first boundary go out at once, so the client knows the stream is alive.
             send(watch, out, advance ? ADVANCE_STREAM_START : STREAM_START);
@@ -126,7 +119,8 @@ public final class StreamService implements HttpService {
         watch.written();
     }
 
-    void snapshot(CameraFeed feed, ServerResponse res) {
+    void snapshot(Grant grant, ServerRequest req, ServerResponse res) {
+        CameraFeed feed = grant.feed();
         Optional<StreamFrame> frame;
         try {
             frame = feed.snapshot(SNAPSHOT_WAIT);

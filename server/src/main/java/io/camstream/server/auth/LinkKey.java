@@ -1,0 +1,184 @@
+package io.camstream.server.auth;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongSupplier;
+
+/**
+ * The secret that signs links, kept in a file ({@code camstream.auth.link-key-file}) so that links outlive a
+ * restart and {@code camstream link} can make them without the server. The file is created with mode 0600 when
+ * the first link is made. Whatever bytes it holds (at least 32) are the key, so replacing or deleting the file
+ * revokes every link: the file's identity, size and modification time are looked at again at most once per
+ * second, and a changed file is read anew.
+ */
+public final class LinkKey {
+
+    static final int MIN_BYTES = 32;
+    private static final long RECHECK_NANOS = Duration.ofSeconds(1).toNanos();
+    private static final Set<PosixFilePermission> UNSAFE = EnumSet.of(PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
+
+    /**
+     * A key as read from the file.
+     *
+     * @param generation changes whenever the file does
+     * @param bytes      the key
+     */
+    record Secret(long generation, byte[] bytes) {
+    }
+
+    private final Path file;
+    private final LongSupplier nanoClock;
+    private long checkedAt;
+    private boolean checked;
+    private Object fingerprint;
+    private Secret secret;
+    private long generation;
+
+    /**
+     * A key kept in a file, which need not exist yet.
+     *
+     * @param file      the key file
+     * @param nanoClock the clock that spaces the checks of the file ({@code System::nanoTime})
+     */
+    public LinkKey(Path file, LongSupplier nanoClock) {
+        this.file = file.toAbsolutePath();
+        this.nanoClock = nanoClock;
+    }
+
+    /**
+     * The key file.
+     *
+     * @return its absolute path
+     */
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * Checks, at start-up, that an existing key file can be used.
+     *
+     * @throws IllegalStateException naming the file and what is wrong with it
+     */
+    public void check() {
+        current();
+    }
+
+    /**
+     * The key to sign a new link with, making the file when there is none.
+     *
+     * @return the key
+     * @throws IllegalStateException when the file cannot be made or used
+     */
+    synchronized Secret forSigning() {
+        checked = false;
+        Optional<Secret> existing = current();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        create();
+        checked = false;
+        return current().orElseThrow(() -> new IllegalStateException("the link key file " + file
+                + " vanished as it was made"));
+    }
+
+    /**
+     * The key links are checked against, or empty while there is no key file (no link is valid then).
+     *
+     * @return the key
+     * @throws IllegalStateException when the file exists but cannot be used
+     */
+    synchronized Optional<Secret> current() {
+        long now = nanoClock.getAsLong();
+        if (checked && now - checkedAt < RECHECK_NANOS) {
+            return Optional.ofNullable(secret);
+        }
+        checked = true;
+        checkedAt = now;
+        Object seen = fingerprint();
+        if (!Objects.equals(seen, fingerprint)) {
+            fingerprint = seen;
+            generation++;
+            secret = seen == null ? null : new Secret(generation, read());
+        }
+        return Optional.ofNullable(secret);
+    }
+
+    private Object fingerprint() {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            Object identity = attributes.fileKey();
+            return List.of(identity == null ? file : identity, attributes.size(),
+                    attributes.lastModifiedTime());
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw new IllegalStateException("the link key file " + file + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private byte[] read() {
+        try {
+            PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+            if (posix != null) {
+                Set<PosixFilePermission> permissions = posix.readAttributes().permissions();
+                if (permissions.stream().anyMatch(UNSAFE::contains)) {
+                    throw new IllegalStateException("the link key file " + file + " may be read or changed by other"
+                            + " users (mode " + PosixFilePermissions.toString(permissions) + "); run: chmod 600 "
+                            + file);
+                }
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            if (bytes.length < MIN_BYTES) {
+                throw new IllegalStateException("the link key file " + file + " holds " + bytes.length
+                        + " bytes, fewer than the " + MIN_BYTES + " a key needs; delete it, and a new one is made"
+                        + " with the next link");
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new IllegalStateException("the link key file " + file + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes a new key beside the file and moves it into place, unless another process made one meanwhile. */
+    private void create() {
+        byte[] key = new byte[MIN_BYTES];
+        new SecureRandom().nextBytes(key);
+        Path temporary = null;
+        try {
+            Files.createDirectories(file.getParent());
+            temporary = Files.getFileAttributeView(file.getParent(), PosixFileAttributeView.class) == null
+                    ? Files.createTempFile(file.getParent(), ".link-key", ".new")
+                    : Files.createTempFile(file.getParent(), ".link-key", ".new",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.write(temporary, key);
+            Files.move(temporary, file);
+        } catch (FileAlreadyExistsException e) {
+            // made by another process (camstream link and the server): theirs is the key
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot make the link key file " + file + ": " + e.getMessage(), e);
+        } finally {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException ignored) {
+                    // nothing more to do about a temporary file
+                }
+            }
+        }
+    }
+}
