@@ -73,7 +73,7 @@ final class RawHttp implements AutoCloseable {
     }
 
     /** Decodes a chunked body as it arrives. */
-    private static final class Chunked extends InputStream {
+    static final class Chunked extends InputStream {
 
         private final InputStream in;
         private int left;

@@ -55,9 +55,8 @@ public final class StreamHead implements Sink<Void> {
         headers.remove(HeaderNames.CONTENT_LENGTH);
         headers.remove(HeaderNames.TRANSFER_ENCODING);
         headers.setIfAbsent(HeaderValues.create(HeaderNames.DATE, DateTime.rfc1123String()));
-        if (close) {
-            headers.set(HeaderValues.CONNECTION_CLOSE);
-        }
+        // as Helidon's own HTTP/1.1 answers say (its default send-keep-alive-header)
+        headers.set(close ? HeaderValues.CONNECTION_CLOSE : HeaderValues.CONNECTION_KEEP_ALIVE);
         BufferData head = BufferData.growing(512);
         head.write(("HTTP/1.1 " + status.code() + " " + status.reasonPhrase() + "\r\n")
                 .getBytes(StandardCharsets.US_ASCII));

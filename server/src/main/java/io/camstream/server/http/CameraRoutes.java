@@ -94,12 +94,14 @@ public final class CameraRoutes {
     /**
      * A registered route.
      *
-     * @param method the method (a GET route is also registered for HEAD, recorded once)
+     * @param method  the method (a GET route is also registered for HEAD, recorded once)
      * @param pattern Helidon's path pattern, such as {@code /cameras/{name}/stream}
-     * @param query  the query condition, if any
-     * @param use    what it does with the camera it names, or empty when it names none
+     * @param query   the query condition, if any
+     * @param use     what it does with the camera it names, or empty when it names none
+     * @param listing whether it lists the cameras the caller may see
      */
-    public record Route(Method method, String pattern, Optional<QueryMatch> query, Optional<CameraUse> use) {
+    public record Route(Method method, String pattern, Optional<QueryMatch> query, Optional<CameraUse> use,
+                        boolean listing) {
     }
 
     private final HttpRules rules;
@@ -164,7 +166,7 @@ public final class CameraRoutes {
      */
     public CameraRoutes post(String pattern, CameraUse use, CameraHandler handler) {
         Handler resolved = resolving(pattern, use, handler);
-        record(Method.POST, pattern, Optional.empty(), Optional.of(use));
+        routes.add(new Route(Method.POST, pattern, Optional.empty(), Optional.of(use), false));
         rules.route(Method.POST, pattern, resolved);
         return this;
     }
@@ -177,6 +179,7 @@ public final class CameraRoutes {
      * @return this registrar
      */
     public CameraRoutes listing(String pattern, ListingHandler handler) {
+        routes.add(new Route(Method.GET, pattern, Optional.empty(), Optional.empty(), true));
         return get(pattern, Optional.empty(), Optional.empty(),
                 (req, res) -> handler.handle(resolver.visible(req), req, res));
     }
@@ -189,7 +192,7 @@ public final class CameraRoutes {
      * @return this registrar
      */
     public CameraRoutes plain(String pattern, Handler handler) {
-        return get(pattern, Optional.empty(), Optional.empty(), handler);
+        return plain(pattern, Optional.empty(), handler);
     }
 
     /**
@@ -201,7 +204,7 @@ public final class CameraRoutes {
      * @return this registrar
      */
     public CameraRoutes plain(String pattern, QueryMatch query, Handler handler) {
-        return get(pattern, Optional.of(query), Optional.empty(), handler);
+        return plain(pattern, Optional.of(query), handler);
     }
 
     /**
@@ -214,7 +217,13 @@ public final class CameraRoutes {
     }
 
     private CameraRoutes camera(String pattern, Optional<QueryMatch> query, CameraUse use, CameraHandler handler) {
+        routes.add(new Route(Method.GET, pattern, query, Optional.of(use), false));
         return get(pattern, query, Optional.of(use), resolving(pattern, use, handler));
+    }
+
+    private CameraRoutes plain(String pattern, Optional<QueryMatch> query, Handler handler) {
+        routes.add(new Route(Method.GET, pattern, query, Optional.empty(), false));
+        return get(pattern, query, Optional.empty(), handler);
     }
 
     private Handler resolving(String pattern, CameraUse use, CameraHandler handler) {
@@ -225,7 +234,6 @@ public final class CameraRoutes {
 
     /** Registers GET and HEAD alike; routes without a camera refuse links, which open only camera routes. */
     private CameraRoutes get(String pattern, Optional<QueryMatch> query, Optional<CameraUse> use, Handler handler) {
-        record(Method.GET, pattern, query, use);
         Handler guarded = use.isPresent() ? handler : (req, res) -> {
             if (CameraResolver.caller(req) instanceof Caller.Link) {
                 Challenge.refuse(res, Access.linkOpensNoListing());
@@ -243,9 +251,5 @@ public final class CameraRoutes {
         rules.route(Method.GET, pattern, routed);
         rules.route(Method.HEAD, pattern, routed);
         return this;
-    }
-
-    private void record(Method method, String pattern, Optional<QueryMatch> query, Optional<CameraUse> use) {
-        routes.add(new Route(method, pattern, query, use));
     }
 }
