@@ -160,7 +160,7 @@ public final class CamstreamServer implements AutoCloseable {
 
     /** The link key, checked now so that an unusable key file stops the start-up rather than every link. */
     private static Links links(StreamPolicy policy) {
-        LinkKey key = new LinkKey(policy.auth().linkKeyFile(), System::nanoTime);
+        LinkKey key = new LinkKey(policy.auth().linkKeyFile());
         try {
             key.check();
         } catch (IllegalStateException e) {

@@ -70,7 +70,7 @@ public final class LinkCommand {
             throw new IllegalArgumentException("--user: '" + given.user() + "' is not one of camstream.auth.users ("
                     + String.join(", ", settings.users().keySet()) + ")");
         }
-        Links links = new Links(new LinkKey(settings.linkKeyFile(), System::nanoTime), clock);
+        Links links = new Links(new LinkKey(settings.linkKeyFile()), clock);
         if (!new Access(settings, links).mayWatch(new Caller.User(given.user()), given.camera())) {
             throw new IllegalArgumentException("--user: '" + given.user() + "' may not watch camera '"
                     + given.camera() + "' (see its allowed-users)");

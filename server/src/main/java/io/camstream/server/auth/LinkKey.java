@@ -10,25 +10,22 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.LongSupplier;
 
 /**
  * The secret that signs links, kept in a file ({@code camstream.auth.link-key-file}) so that links outlive a
  * restart and {@code camstream link} can make them without the server. The file is created with mode 0600 when
  * the first link is made. Whatever bytes it holds (at least 32) are the key, so replacing or deleting the file
- * revokes every link: the file's identity, size and modification time are looked at again at most once per
- * second, and a changed file is read anew.
+ * revokes every link: each use of a link (and each second of a stream opened by one) looks at the file's identity,
+ * size and modification time, a system call of a microsecond or two, and a changed file is read anew.
  */
 public final class LinkKey {
 
     static final int MIN_BYTES = 32;
-    private static final long RECHECK_NANOS = Duration.ofSeconds(1).toNanos();
     private static final Set<PosixFilePermission> UNSAFE = EnumSet.of(PosixFilePermission.GROUP_WRITE,
             PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
 
@@ -42,9 +39,6 @@ public final class LinkKey {
     }
 
     private final Path file;
-    private final LongSupplier nanoClock;
-    private long checkedAt;
-    private boolean checked;
     private Object fingerprint;
     private Secret secret;
     private long generation;
@@ -52,12 +46,10 @@ public final class LinkKey {
     /**
      * A key kept in a file, which need not exist yet.
      *
-     * @param file      the key file
-     * @param nanoClock the clock that spaces the checks of the file ({@code System::nanoTime})
+     * @param file the key file
      */
-    public LinkKey(Path file, LongSupplier nanoClock) {
+    public LinkKey(Path file) {
         this.file = file.toAbsolutePath();
-        this.nanoClock = nanoClock;
     }
 
     /**
@@ -85,13 +77,11 @@ public final class LinkKey {
      * @throws IllegalStateException when the file cannot be made or used
      */
     synchronized Secret forSigning() {
-        checked = false;
         Optional<Secret> existing = current();
         if (existing.isPresent()) {
             return existing.get();
         }
         create();
-        checked = false;
         return current().orElseThrow(() -> new IllegalStateException("the link key file " + file
                 + " vanished as it was made"));
     }
@@ -103,12 +93,6 @@ public final class LinkKey {
      * @throws IllegalStateException when the file exists but cannot be used
      */
     synchronized Optional<Secret> current() {
-        long now = nanoClock.getAsLong();
-        if (checked && now - checkedAt < RECHECK_NANOS) {
-            return Optional.ofNullable(secret);
-        }
-        checked = true;
-        checkedAt = now;
         Object seen = fingerprint();
         if (!Objects.equals(seen, fingerprint)) {
             fingerprint = seen;
