@@ -7,6 +7,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Where password hashes are checked: a few platform threads with a short queue, apart from the request threads.
@@ -26,6 +27,7 @@ final class PasswordChecks implements AutoCloseable {
     }
 
     private final ThreadPoolExecutor executor;
+    private final AtomicLong checked = new AtomicLong();
 
     /**
      * Starts the threads.
@@ -61,7 +63,10 @@ final class PasswordChecks implements AutoCloseable {
     boolean matches(PasswordHash hash, char[] password) throws Busy, InterruptedException {
         Future<Boolean> check;
         try {
-            check = executor.submit(() -> hash.matches(password));
+            check = executor.submit(() -> {
+                checked.incrementAndGet();
+                return hash.matches(password);
+            });
         } catch (RejectedExecutionException e) {
             Arrays.fill(password, '\0');
             throw new Busy();
@@ -73,6 +78,15 @@ final class PasswordChecks implements AutoCloseable {
         } finally {
             Arrays.fill(password, '\0');
         }
+    }
+
+    /**
+     * Hashes checked so far.
+     *
+     * @return the count
+     */
+    long checked() {
+        return checked.get();
     }
 
     @Override
