@@ -25,7 +25,10 @@ import java.util.Optional;
  * <p>
  * Failed logins are throttled per real client address and user name ({@link FailureThrottle}); passwords are
  * checked off the request threads ({@link PasswordChecks}), and credentials that passed once are not checked
- * again ({@link Credentials}).
+ * again ({@link Credentials}). A login refused without a check (throttled, or every check thread busy) is answered
+ * after a pause in which the request holds no thread and no queue place, only its parked virtual thread: forty
+ * addresses guessing in a loop on one two-core machine otherwise got over a thousand instant refusals a second,
+ * and that flood alone held a stream up for seconds. With the pause each connection gets two answers a second.
  */
 public final class BasicAuthFeature implements HttpFeature, Filter, AutoCloseable {
 
@@ -35,6 +38,7 @@ public final class BasicAuthFeature implements HttpFeature, Filter, AutoCloseabl
     private static final Duration FAILURE_WINDOW = Duration.ofMinutes(1);
     private static final Duration BLOCK = Duration.ofMinutes(1);
     private static final int REMEMBERED_ATTEMPTS = 10_000;
+    private static final Duration REFUSAL_PAUSE = Duration.ofMillis(500);
 
     private final AuthSettings settings;
     private final Access access;
@@ -128,6 +132,7 @@ public final class BasicAuthFeature implements HttpFeature, Filter, AutoCloseabl
         FailureThrottle.Attempt attempt = new FailureThrottle.Attempt(client, basic.get().user());
         Duration blocked = throttle.blockedFor(attempt);
         if (!blocked.isZero()) {
+            pause();
             res.status(Status.TOO_MANY_REQUESTS_429)
                     .header(HeaderNames.RETRY_AFTER, String.valueOf(Math.max(1, blocked.toSeconds())))
                     .send("Too many failed logins as this user from your address; try again in "
@@ -139,6 +144,7 @@ public final class BasicAuthFeature implements HttpFeature, Filter, AutoCloseabl
                 return Optional.of(new Caller.User(basic.get().user()));
             }
         } catch (PasswordChecks.Busy e) {
+            pause();
             res.status(Status.SERVICE_UNAVAILABLE_503).header(HeaderNames.RETRY_AFTER, "1")
                     .send("Too many logins are being checked right now; try again in a second\n");
             return Optional.empty();
@@ -150,6 +156,14 @@ public final class BasicAuthFeature implements HttpFeature, Filter, AutoCloseabl
         throttle.failed(attempt);
         Challenge.refuse(res, "log in to watch these cameras");
         return Optional.empty();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(REFUSAL_PAUSE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Stops the password checking threads. */
