@@ -38,8 +38,8 @@ class AccessMatrixTest {
 
     private static final String VAULT = "vault";
     private static final String NOWHERE = "vbult";
-    private static final String ALICE = BasicAuthTest.basic("alice", "correct horse");
-    private static final String BOB = BasicAuthTest.basic("bob", "battery staple");
+    private static final String ALICE = TestUsers.ALICE;
+    private static final String BOB = TestUsers.BOB;
     private static final byte[] VAULT_JPEG = PictureProvider.jpegOf(VAULT);
     private static final byte[] DESK_JPEG = PictureProvider.jpegOf("desk");
     private static final Set<String> FRAMING = Set.of("transfer-encoding", "content-length");
@@ -53,14 +53,7 @@ class AccessMatrixTest {
     @BeforeAll
     static void start() throws Exception {
         certificate = TestCertificate.in(dir);
-        String camstream = """
-                camstream:
-                  auth:
-                    users:
-                      - username: alice
-                        password-hash: "%s"
-                      - username: bob
-                        password-hash: "%s"
+        String camstream = "camstream:\n" + TestUsers.aliceAndBob() + """
                     link-key-file: "%s"
                   cameras:
                     - name: vault
@@ -70,8 +63,7 @@ class AccessMatrixTest {
                     - name: desk
                       driver: picture
                       fps: 50
-                """.formatted(BasicAuthTest.hash("correct horse"), BasicAuthTest.hash("battery staple"),
-                dir.resolve("link.key"));
+                """.formatted(dir.resolve("link.key"));
         // Without TCP_NODELAY each HTTP/2 answer here waited about 40 ms for the client's delayed ACK (Nagle), and
         // the matrix asks a thousand questions.
         String noDelay = "  connection-options:\n    tcp-no-delay: true\n";

@@ -43,20 +43,15 @@ class GuessingLoadTest {
     @Test
     void fortyGuessingAddressesDoNotHoldUpALoggedInViewer() throws Exception {
         String hash = PasswordHash.create("correct horse".toCharArray(), 600_000).format();
-        try (RunningServer server = RunningServer.start("""
-                camstream:
-                  auth:
-                    users:
-                      - username: alice
-                        password-hash: "%s"
+        try (RunningServer server = RunningServer.start("camstream:\n" + TestUsers.withHashes("alice", hash) + """
                   cameras:
                     - name: desk
                       driver: picture
                       fps: 20
-                """.formatted(hash))) {
+                """)) {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             HttpResponse<InputStream> stream = client.send(HttpRequest.newBuilder(server.uri("/cameras/desk/stream"))
-                    .header("Authorization", BasicAuthTest.basic("alice", "correct horse")).build(),
+                    .header("Authorization", TestUsers.ALICE).build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             assertThat(stream.statusCode()).isEqualTo(200);
             Map<Integer, AtomicLong> answers = new ConcurrentHashMap<>();

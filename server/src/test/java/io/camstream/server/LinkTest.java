@@ -41,10 +41,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class LinkTest {
 
-    private static final String ALICE = BasicAuthTest.basic("alice", "correct horse");
-    private static final String BOB = BasicAuthTest.basic("bob", "battery staple");
-    private static final String ALICE_HASH = BasicAuthTest.hash("correct horse");
-    private static final String BOB_HASH = BasicAuthTest.hash("battery staple");
+    private static final String ALICE = TestUsers.ALICE;
+    private static final String BOB = TestUsers.BOB;
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @TempDir
@@ -78,17 +76,7 @@ class LinkTest {
     /** A configuration file in a directory, so that the link key is kept beside it, as it is by default. */
     private static Path config(Path directory, String vaultUsers) throws IOException {
         Path file = directory.resolve("application.yaml");
-        Files.writeString(file, """
-                server:
-                  port: 0
-                  host: 127.0.0.1
-                camstream:
-                  auth:
-                    users:
-                      - username: alice
-                        password-hash: "%s"
-                      - username: bob
-                        password-hash: "%s"
+        Files.writeString(file, "server:\n  port: 0\n  host: 127.0.0.1\ncamstream:\n" + TestUsers.aliceAndBob() + """
                   cameras:
                     - name: vault
                       driver: picture
@@ -97,7 +85,7 @@ class LinkTest {
                     - name: desk
                       driver: picture
                       fps: 20
-                """.formatted(ALICE_HASH, BOB_HASH, vaultUsers));
+                """.formatted(vaultUsers));
         return file;
     }
 

@@ -19,27 +19,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LoginThrottleTest {
 
-    private static final String RIGHT = BasicAuthTest.basic("alice", "s3cret");
-    private static final String BOB = BasicAuthTest.basic("bob", "b0b");
+    private static final String RIGHT = TestUsers.basic("alice", "s3cret");
+    private static final String BOB = TestUsers.basic("bob", "b0b");
     private static LogCapture logs;
     private static RunningServer server;
 
     @BeforeAll
     static void start() {
         logs = new LogCapture();
-        server = RunningServer.start("""
-                camstream:
-                  auth:
-                    users:
-                      - username: alice
-                        password-hash: "%s"
-                      - username: bob
-                        password-hash: "%s"
+        server = RunningServer.start("camstream:\n" + TestUsers.users("alice", "s3cret", "bob", "b0b") + """
                     trusted-proxies: [127.0.0.100, 127.0.1.0/24]
                   cameras:
                     - name: desk
                       driver: picture
-                """.formatted(BasicAuthTest.hash("s3cret"), BasicAuthTest.hash("b0b")));
+                """);
     }
 
     @AfterAll
@@ -53,7 +46,7 @@ class LoginThrottleTest {
         InetAddress guesser = InetAddress.getByName("127.0.0.2");
         guessTenTimes(guesser);
         for (int i = 0; i < 3; i++) {
-            String refused = head(guesser, BasicAuthTest.basic("alice", "guess-more" + i));
+            String refused = head(guesser, TestUsers.basic("alice", "guess-more" + i));
             assertThat(status(refused)).isEqualTo(429);
             assertThat(Integer.parseInt(header(refused, "retry-after"))).isBetween(1, 60);
         }
@@ -67,7 +60,7 @@ class LoginThrottleTest {
     void aStrangersGuessesLockOutNeitherTheUserElsewhereNorOthersFromTheSameAddress() throws Exception {
         InetAddress guesser = InetAddress.getByName("127.0.0.3");
         guessTenTimes(guesser);
-        assertThat(status(head(guesser, BasicAuthTest.basic("alice", "more")))).isEqualTo(429);
+        assertThat(status(head(guesser, TestUsers.basic("alice", "more")))).isEqualTo(429);
         assertThat(status(head(InetAddress.getByName("127.0.0.4"), RIGHT))).as("alice elsewhere").isEqualTo(200);
         assertThat(status(head(guesser, BOB))).as("bob from the guesser's address").isEqualTo(200);
     }
@@ -77,7 +70,7 @@ class LoginThrottleTest {
         InetAddress shared = InetAddress.getByName("127.0.0.5");
         assertThat(status(head(shared, RIGHT))).isEqualTo(200);
         guessTenTimes(shared);
-        assertThat(status(head(shared, BasicAuthTest.basic("alice", "one more")))).isEqualTo(429);
+        assertThat(status(head(shared, TestUsers.basic("alice", "one more")))).isEqualTo(429);
         assertThat(status(head(shared, RIGHT))).as("alice, logged in before").isEqualTo(200);
     }
 
@@ -85,15 +78,15 @@ class LoginThrottleTest {
     void behindATrustedProxyEachForwardedClientIsThrottledApart() throws Exception {
         InetAddress proxy = InetAddress.getByName("127.0.0.100");
         guessTenTimes(proxy, "X-Forwarded-For: 203.0.113.7");
-        assertThat(status(head(proxy, BasicAuthTest.basic("alice", "again"), "X-Forwarded-For: 203.0.113.7")))
+        assertThat(status(head(proxy, TestUsers.basic("alice", "again"), "X-Forwarded-For: 203.0.113.7")))
                 .isEqualTo(429);
         assertThat(status(head(proxy, RIGHT, "X-Forwarded-For: 203.0.113.8"))).as("another client").isEqualTo(200);
         // RFC 7239, through two trusted proxies: the client is the last address no trusted proxy is
         InetAddress second = InetAddress.getByName("127.0.1.7");
         String forwarded = "Forwarded: for=203.0.113.9;proto=https, for=\"127.0.0.100:4711\"";
         guessTenTimes(second, forwarded);
-        assertThat(status(head(second, BasicAuthTest.basic("alice", "again"), forwarded))).isEqualTo(429);
-        assertThat(status(head(second, BasicAuthTest.basic("alice", "again"),
+        assertThat(status(head(second, TestUsers.basic("alice", "again"), forwarded))).isEqualTo(429);
+        assertThat(status(head(second, TestUsers.basic("alice", "again"),
                 "Forwarded: for=203.0.113.10, for=127.0.0.100"))).as("another client").isEqualTo(401);
     }
 
@@ -102,15 +95,15 @@ class LoginThrottleTest {
         InetAddress untrusted = InetAddress.getByName("127.0.0.6");
         for (int i = 0; i < 10; i++) {
             String spoofed = "X-Forwarded-For: 198.51.100." + i;
-            assertThat(status(head(untrusted, BasicAuthTest.basic("alice", "guess" + i), spoofed))).isEqualTo(401);
+            assertThat(status(head(untrusted, TestUsers.basic("alice", "guess" + i), spoofed))).isEqualTo(401);
         }
-        assertThat(status(head(untrusted, BasicAuthTest.basic("alice", "guess"), "X-Forwarded-For: 198.51.100.99")))
+        assertThat(status(head(untrusted, TestUsers.basic("alice", "guess"), "X-Forwarded-For: 198.51.100.99")))
                 .isEqualTo(429);
     }
 
     private static void guessTenTimes(InetAddress from, String... headers) throws Exception {
         for (int i = 0; i < 10; i++) {
-            assertThat(status(head(from, BasicAuthTest.basic("alice", "guess" + i), headers))).isEqualTo(401);
+            assertThat(status(head(from, TestUsers.basic("alice", "guess" + i), headers))).isEqualTo(401);
         }
     }
 

@@ -25,12 +25,12 @@ class MetricsAccessTest {
             assertThat(anonymous.headers().firstValue("www-authenticate")).isPresent();
             assertThat(anonymous.body()).doesNotContain("camstream_");
 
-            HttpResponse<String> scraper = metrics(server, Optional.of(BasicAuthTest.basic("alice", "correct horse")));
+            HttpResponse<String> scraper = metrics(server, Optional.of(TestUsers.ALICE));
             assertThat(scraper.statusCode()).isEqualTo(200);
             assertThat(scraper.body()).contains("camstream_frames_captured_total{camera=\"vault\"",
                     "camstream_frames_captured_total{camera=\"desk\"");
 
-            HttpResponse<String> restricted = metrics(server, Optional.of(BasicAuthTest.basic("bob", "battery staple")));
+            HttpResponse<String> restricted = metrics(server, Optional.of(TestUsers.BOB));
             assertThat(restricted.statusCode()).isEqualTo(403);
             assertThat(restricted.body()).doesNotContain("vault", "camstream_")
                     .isEqualTo("The metrics name every camera; only a user who may watch every camera may read them"
@@ -49,21 +49,14 @@ class MetricsAccessTest {
     }
 
     private static String config(String authExtra) {
-        return """
-                camstream:
-                  auth:
-                    users:
-                      - username: alice
-                        password-hash: "%s"
-                      - username: bob
-                        password-hash: "%s"
-                %s  cameras:
+        return "camstream:\n" + TestUsers.aliceAndBob() + authExtra + """
+                  cameras:
                     - name: vault
                       driver: picture
                       allowed-users: [alice]
                     - name: desk
                       driver: picture
-                """.formatted(BasicAuthTest.hash("correct horse"), BasicAuthTest.hash("battery staple"), authExtra);
+                """;
     }
 
     private static HttpResponse<String> metrics(RunningServer server, Optional<String> authorization) throws Exception {

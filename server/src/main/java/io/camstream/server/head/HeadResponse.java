@@ -25,7 +25,7 @@ import java.util.function.UnaryOperator;
  * in front of the next response and over HTTP/2 is a protocol error. Here a body is measured and dropped: the
  * length goes into {@code Content-Length} and Helidon sends the headers with an empty body (over HTTP/1.1 the
  * length header alone; over HTTP/2 a HEADERS frame and an empty DATA frame ending the stream). An endless body
- * has no length to give; a stream's HEAD goes through {@link StreamHead} instead.
+ * has no length to give; a stream's HEAD is answered by its own sink ({@code StreamHead}) instead.
  */
 public final class HeadResponse implements ServerResponse {
 

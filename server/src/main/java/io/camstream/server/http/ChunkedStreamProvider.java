@@ -1,40 +1,14 @@
 package io.camstream.server.http;
 
-import io.helidon.common.GenericType;
-import io.helidon.common.media.type.MediaType;
-import io.helidon.webserver.http.ServerRequest;
-import io.helidon.webserver.http.ServerResponse;
-import io.helidon.webserver.http.spi.Sink;
-import io.helidon.webserver.http.spi.SinkProvider;
-import io.helidon.webserver.http.spi.SinkProviderContext;
-
-import java.util.function.BiConsumer;
-
 /**
  * Makes {@link ChunkedStream} available through {@code ServerResponse.sink}; found by Helidon's service loader.
  */
-public final class ChunkedStreamProvider implements SinkProvider<HttpChunk> {
+public final class ChunkedStreamProvider extends OwnSinkProvider<HttpChunk, ChunkedStream> {
 
     /**
      * Creates the provider; called by the service loader.
      */
     public ChunkedStreamProvider() {
-    }
-
-    @Override
-    public boolean supports(GenericType<? extends Sink<?>> type, ServerRequest request) {
-        return ChunkedStream.TYPE.equals(type);
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public <X extends Sink<HttpChunk>> X create(SinkProviderContext context) {
-        return (X) new ChunkedStream(context);
-    }
-
-    @Override
-    public <X extends Sink<HttpChunk>> X create(ServerResponse response, BiConsumer<Object, MediaType> eventConsumer,
-                                                Runnable closeRunnable) {
-        throw new UnsupportedOperationException("Helidon 4.5 creates sinks from a SinkProviderContext");
+        super(ChunkedStream.TYPE, ChunkedStream::new);
     }
 }

@@ -7,7 +7,6 @@ import io.camstream.core.fanout.ViewerOptions;
 import io.camstream.core.mjpeg.MjpegFormat;
 import io.camstream.server.auth.CameraUse;
 import io.camstream.server.head.HeadResponse;
-import io.camstream.server.head.StreamHead;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.ServerConnectionException;

@@ -1,4 +1,4 @@
-package io.camstream.server.head;
+package io.camstream.server.http;
 
 import io.helidon.common.GenericType;
 import io.helidon.common.buffers.BufferData;
@@ -26,10 +26,10 @@ import java.nio.charset.StandardCharsets;
  * serves its next request, or closes when the request asked so. Over HTTP/2 Helidon sends the headers and ends the
  * stream with an empty DATA frame. Opening this sink sends the answer; there is nothing to emit.
  */
-public final class StreamHead implements Sink<Void> {
+final class StreamHead implements Sink<Void> {
 
     /** The type to ask a response for: {@code res.sink(StreamHead.TYPE)}. */
-    public static final GenericType<StreamHead> TYPE = GenericType.create(StreamHead.class);
+    static final GenericType<StreamHead> TYPE = GenericType.create(StreamHead.class);
 
     StreamHead(SinkProviderContext context) {
         ServerRequest request = context.serverRequest();
