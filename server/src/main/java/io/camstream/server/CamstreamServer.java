@@ -22,7 +22,6 @@ import io.camstream.server.http.WriteWatchdog;
 import io.camstream.server.http10.Http10Selector;
 import io.camstream.server.observe.CameraMeters;
 import io.camstream.server.observe.Observability;
-import io.camstream.spi.CameraConfigException;
 import io.helidon.config.Config;
 import io.helidon.http.NotFoundException;
 import io.helidon.metrics.api.Metrics;
@@ -92,7 +91,7 @@ public final class CamstreamServer implements AutoCloseable {
      */
     public static CamstreamServer start(Config root, Optional<Path> configFile) {
         DriverRegistry drivers = DriverRegistry.discover(CamstreamServer.class.getClassLoader(),
-                ConfigFiles.driversDir(root));
+                ConfigFiles.driversDirs(root));
         Cameras cameras;
         StreamPolicy policy;
         Links links;
@@ -158,14 +157,10 @@ public final class CamstreamServer implements AutoCloseable {
         server.protocols(protocols);
     }
 
-    /** The link key, checked now so that an unusable key file stops the start-up rather than every link. */
+    /** The link key, looked at now so that a key file that cannot be used is reported at the start. */
     private static Links links(StreamPolicy policy) {
         LinkKey key = new LinkKey(policy.auth().linkKeyFile());
-        try {
-            key.check();
-        } catch (IllegalStateException e) {
-            throw new CameraConfigException("camstream.auth.link-key-file: " + e.getMessage());
-        }
+        key.check();
         return new Links(key, Clock.systemUTC());
     }
 

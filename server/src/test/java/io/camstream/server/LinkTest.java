@@ -263,15 +263,26 @@ class LinkTest {
     }
 
     @Test
-    void aKeyFileOthersMayReadStopsTheStart() throws Exception {
+    void aKeyFileOthersMayReadOpensNoLinkAndSaysSo() throws Exception {
         Path other = Files.createDirectory(dir.resolve("loose"));
         Path file = config(other, "[alice]");
         Path key = other.resolve("link.key");
-        Files.write(key, new byte[32]);
+        Links.Issued link = new Links(new LinkKey(key), Clock.systemUTC())
+                .issue("desk", "bob", LinkScope.STREAM, Duration.ofHours(1));
+        tokensUsed.add(link.token());
         Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
-        assertThatThrownBy(() -> RunningServer.fromFile(file))
-                .hasMessage("camstream.auth.link-key-file: the link key file " + key + " may be read or changed by"
-                        + " other users (mode rw-r--r--); run: chmod 600 " + key);
+        try (RunningServer loose = RunningServer.fromFile(file)) {
+            assertThat(logs.messages(Level.WARNING)).anySatisfy(message -> assertThat(message).contains(
+                    "Signed links are refused until this is fixed: the link key file " + key + " may be read or"
+                            + " changed by other users (mode rw-r--r--); run: chmod 600 " + key));
+            HttpResponse<String> refused = Http.getText(loose.uri(link.path().replace("/stream?", "/snapshot?")));
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(refused.body()).isEqualTo("The server cannot check links now: its link key file cannot be used"
+                    + " (its log says why)\n");
+            Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+            assertThat(Http.get(loose.uri(link.path().replace("/stream?", "/snapshot?"))).body())
+                    .isEqualTo(PictureProvider.jpegOf("desk"));
+        }
     }
 
     private static void assertRefused(String target, String reason) throws Exception {

@@ -21,9 +21,13 @@ import java.util.Set;
  * restart and {@code camstream link} can make them without the server. The file is created with mode 0600 when
  * the first link is made. Whatever bytes it holds (at least 32) are the key, so replacing or deleting the file
  * revokes every link: each use of a link (and each second of a stream opened by one) looks at the file's identity,
- * size and modification time, a system call of a microsecond or two, and a changed file is read anew.
+ * size and modification time, a system call of a microsecond or two, and a changed file is read anew. A file that
+ * cannot be used (unreadable, too short, or open to other users, as sshd refuses loose keys) opens no link; that is
+ * logged once, and the rest of the server runs on.
  */
 public final class LinkKey {
+
+    private static final System.Logger LOGGER = System.getLogger(LinkKey.class.getName());
 
     static final int MIN_BYTES = 32;
     private static final Set<PosixFilePermission> UNSAFE = EnumSet.of(PosixFilePermission.GROUP_WRITE,
@@ -41,6 +45,7 @@ public final class LinkKey {
     private final Path file;
     private Object fingerprint;
     private Secret secret;
+    private String problem;
     private long generation;
 
     /**
@@ -62,12 +67,19 @@ public final class LinkKey {
     }
 
     /**
-     * Checks, at start-up, that an existing key file can be used.
-     *
-     * @throws IllegalStateException naming the file and what is wrong with it
+     * Looks at the key file at start-up, so that one that cannot be used is reported at once.
      */
     public void check() {
         current();
+    }
+
+    /**
+     * Why the key file cannot be used, if it cannot.
+     *
+     * @return the problem, naming the file and what to do
+     */
+    synchronized Optional<String> problem() {
+        return Optional.ofNullable(problem);
     }
 
     /**
@@ -81,33 +93,48 @@ public final class LinkKey {
         if (existing.isPresent()) {
             return existing.get();
         }
+        if (problem != null) {
+            throw new IllegalStateException(problem);
+        }
         create();
         return current().orElseThrow(() -> new IllegalStateException("the link key file " + file
                 + " vanished as it was made"));
     }
 
     /**
-     * The key links are checked against, or empty while there is no key file (no link is valid then).
+     * The key links are checked against, or empty while there is no usable key file (no link is valid then).
      *
      * @return the key
-     * @throws IllegalStateException when the file exists but cannot be used
      */
     synchronized Optional<Secret> current() {
-        Object seen = fingerprint();
-        if (!Objects.equals(seen, fingerprint)) {
-            fingerprint = seen;
-            generation++;
-            secret = seen == null ? null : new Secret(generation, read());
+        try {
+            Object seen = fingerprint();
+            if (!Objects.equals(seen, fingerprint)) {
+                fingerprint = seen;
+                generation++;
+                secret = null;
+                problem = null;
+                secret = seen == null ? null : new Secret(generation, read());
+            }
+        } catch (IllegalStateException e) {
+            if (!e.getMessage().equals(problem)) {
+                LOGGER.log(System.Logger.Level.WARNING, "Signed links are refused until this is fixed: {0}",
+                        e.getMessage());
+            }
+            secret = null;
+            problem = e.getMessage();
         }
         return Optional.ofNullable(secret);
     }
 
+    /** What changes when the file is replaced, rewritten or has its mode changed; {@code null} when there is none. */
     private Object fingerprint() {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class);
             Object identity = attributes.fileKey();
-            return List.of(identity == null ? file : identity, attributes.size(),
-                    attributes.lastModifiedTime());
+            return List.of(identity == null ? file : identity, attributes.size(), attributes.lastModifiedTime(),
+                    posix == null ? Set.of() : posix.readAttributes().permissions());
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException e) {

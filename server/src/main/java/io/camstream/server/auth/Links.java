@@ -107,6 +107,9 @@ public final class Links {
             throw new Invalid(DAMAGED);
         }
         String text = new String(payload, StandardCharsets.UTF_8);
+        if (secret.isEmpty() && key.problem().isPresent()) {
+            throw new Invalid("the server cannot check links now: its link key file cannot be used (its log says why)");
+        }
         if (secret.isEmpty() || !MessageDigest.isEqual(Hmac.sha256(secret.get().bytes(), text), signature)) {
             throw new Invalid(DAMAGED);
         }

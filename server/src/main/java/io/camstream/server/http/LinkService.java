@@ -59,7 +59,13 @@ public final class LinkService implements CameraService {
         }
         String camera = grant.feed().name();
         LinkScope scope = snapshotOnly.equals("true") ? LinkScope.SNAPSHOT : LinkScope.STREAM;
-        Links.Issued link = links.issue(camera, user.name(), scope, valid);
+        Links.Issued link;
+        try {
+            link = links.issue(camera, user.name(), scope, valid);
+        } catch (IllegalStateException e) {
+            res.status(Status.SERVICE_UNAVAILABLE_503).send("No link can be made now: " + e.getMessage() + "\n");
+            return;
+        }
         UriInfo uri = req.requestedUri();
         res.status(Status.CREATED_201).send(Json.createObjectBuilder()
                 .add("url", uri.scheme() + "://" + uri.authority() + link.path())
