@@ -97,10 +97,11 @@ public final class JpegReader {
                 case DQT -> readQuantTables(body, bodyEnd);
                 case DRI -> readRestartInterval(body, bodyEnd);
                 case SOS -> {
+                    Scan scan = readScanHeader(body, bodyEnd);
                     if (sink == null) {
                         return headers();
                     }
-                    pos = readScan(body, bodyEnd, sink);
+                    pos = decodeScan(scan, bodyEnd, sink);
                     continue;
                 }
                 case DAC -> throw new UnsupportedJpegException("arithmetic-coded JPEG (DAC): not supported");
@@ -307,7 +308,11 @@ public final class JpegReader {
         };
     }
 
-    private int readScan(int body, int end, BlockSink sink) {
+    /** A scan's components (frame indices) and their tables. */
+    private record Scan(int[] components, HuffmanLookup[] dc, HuffmanLookup[] ac, long blocks) {
+    }
+
+    private Scan readScanHeader(int body, int end) {
         if (frame == null) {
             throw new JpegException("scan before the frame header (SOS before SOF)");
         }
@@ -358,15 +363,20 @@ public final class JpegReader {
         if (n > 1 && units > 10) {
             throw new JpegException("scan with " + units + " blocks per MCU; at most 10 are allowed");
         }
-        if (blocks > 4L * (data.length - end) + 4) {
-            throw new JpegException("scan of " + blocks + " blocks in " + (data.length - end)
+        return new Scan(components, dc, ac, blocks);
+    }
+
+    private int decodeScan(Scan scan, int end, BlockSink sink) {
+        if (scan.blocks > 4L * (data.length - end) + 4) {
+            throw new JpegException("scan of " + scan.blocks + " blocks in " + (data.length - end)
                     + " bytes: too short for the picture (truncated JPEG)");
         }
         if (headers == null) {
             headers = headers();
             sink.start(headers);
         }
-        return new ScanDecoder(data, data.length).decode(end, frame, components, dc, ac, restartInterval, sink);
+        return new ScanDecoder(data, data.length).decode(end, frame, scan.components, scan.dc, scan.ac,
+                restartInterval, sink);
     }
 
     private int componentIndex(int id) {

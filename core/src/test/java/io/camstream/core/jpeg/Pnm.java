@@ -30,6 +30,16 @@ final class Pnm {
         return new Plane(samples, header[0], header[1], header[0]);
     }
 
+    /** A plane as a binary PGM (P5). */
+    static byte[] toPgm(Plane plane) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(("P5\n" + plane.width() + " " + plane.height() + "\n255\n").getBytes(StandardCharsets.US_ASCII));
+        for (int y = 0; y < plane.height(); y++) {
+            out.write(plane.samples(), y * plane.stride(), plane.width());
+        }
+        return out.toByteArray();
+    }
+
     /** Peak signal-to-noise ratio in dB of two planes of the same size. */
     static double psnr(Plane a, Plane b) {
         if (a.width() != b.width() || a.height() != b.height()) {
