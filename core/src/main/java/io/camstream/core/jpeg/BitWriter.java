@@ -27,10 +27,8 @@ final class BitWriter implements EntropyOut {
         if (length == 0) {
             return false;
         }
-        put(code.codes[symbol], length);
-        if (extraLength > 0) {
-            put(extra & ((1 << extraLength) - 1), extraLength);
-        }
+        // A code (16 bits at most) and its extra bits (11 at most) go in together.
+        put(code.codes[symbol] << extraLength | extra & ((1 << extraLength) - 1), length + extraLength);
         return true;
     }
 
@@ -74,6 +72,18 @@ final class BitWriter implements EntropyOut {
 
     private void flush() {
         ensure(2 * 8);
+        if (count >= 32) {
+            int word = (int) (acc >>> (count - 32));
+            // No byte of the word is FF (the usual case): write it whole, nothing to stuff.
+            if (!hasFf(word)) {
+                out[size] = (byte) (word >>> 24);
+                out[size + 1] = (byte) (word >>> 16);
+                out[size + 2] = (byte) (word >>> 8);
+                out[size + 3] = (byte) word;
+                size += 4;
+                count -= 32;
+            }
+        }
         while (count >= 8) {
             count -= 8;
             int b = (int) (acc >>> count) & 0xFF;
@@ -82,6 +92,11 @@ final class BitWriter implements EntropyOut {
                 out[size++] = 0;
             }
         }
+    }
+
+    private static boolean hasFf(int word) {
+        return (word >>> 24) == 0xFF || (word >>> 16 & 0xFF) == 0xFF || (word >>> 8 & 0xFF) == 0xFF
+                || (word & 0xFF) == 0xFF;
     }
 
     private void ensure(int more) {

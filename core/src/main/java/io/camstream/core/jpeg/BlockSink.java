@@ -21,7 +21,8 @@ public interface BlockSink {
      * @param blockX       the block's column in the component's block grid
      * @param blockY       the block's row
      * @param coefficients the 64 quantised coefficients in natural (row-major) order; read only, valid during the call
-     * @param last         the zig-zag index of the last non-zero coefficient: 0 when only the DC term may be set
+     * @param nonZero      bit {@code i} set where coefficient {@code i} (natural order) may be non-zero; at most 1
+     *                     when only the DC term may be
      */
-    void block(int component, int blockX, int blockY, short[] coefficients, int last);
+    void block(int component, int blockX, int blockY, short[] coefficients, long nonZero);
 }

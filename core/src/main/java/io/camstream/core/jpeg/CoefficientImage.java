@@ -1,13 +1,19 @@
 package io.camstream.core.jpeg;
 
+import io.camstream.spi.Orientation;
+
 /**
  * A picture as quantised DCT coefficients: for every component a grid of 8×8 blocks padded to whole MCUs, each
- * block's 64 coefficients in natural order. Lossless transforms work on this form; {@link JpegWriter} codes it.
+ * block's 64 coefficients in natural order. {@link LosslessTransform} turns one into a view that reads the same
+ * blocks in their new places and orientations, so turning copies nothing; {@link JpegWriter} codes either.
  */
 public final class CoefficientImage {
 
     private final JpegHeaders headers;
+    private final JpegFrame stored;
     private final short[][] planes;
+    private final long[][] nonZero;
+    private final Orientation orientation;
 
     /**
      * Wraps coefficients.
@@ -15,20 +21,31 @@ public final class CoefficientImage {
      * @param headers the headers that describe them (frame, quantisation tables, colour space, segments)
      * @param planes  for each component, {@code blocksWide × blocksHigh × 64} coefficients, block after block in
      *                rows
+     * @param nonZero for each component and block, bit {@code i} set where coefficient {@code i} (natural order)
+     *                may be non-zero, so that the encoder skips runs of zeros at once
      */
-    public CoefficientImage(JpegHeaders headers, short[][] planes) {
+    public CoefficientImage(JpegHeaders headers, short[][] planes, long[][] nonZero) {
+        this(headers, headers.frame(), planes, nonZero, Orientation.NONE);
         JpegFrame frame = headers.frame();
         if (planes.length != frame.components().size()) {
             throw new IllegalArgumentException(planes.length + " planes for " + frame.components().size()
                     + " components");
         }
         for (int c = 0; c < planes.length; c++) {
-            if (planes[c].length != frame.blocksWide(c) * frame.blocksHigh(c) * 64) {
+            if (planes[c].length != frame.blocksWide(c) * frame.blocksHigh(c) * 64
+                    || nonZero[c].length != frame.blocksWide(c) * frame.blocksHigh(c)) {
                 throw new IllegalArgumentException("plane " + c + " has the wrong size");
             }
         }
+    }
+
+    private CoefficientImage(JpegHeaders headers, JpegFrame stored, short[][] planes, long[][] nonZero,
+                             Orientation orientation) {
         this.headers = headers;
+        this.stored = stored;
         this.planes = planes;
+        this.nonZero = nonZero;
+        this.orientation = orientation;
     }
 
     /**
@@ -42,7 +59,7 @@ public final class CoefficientImage {
     public static CoefficientImage read(byte[] jpeg, JpegLimits limits) {
         Store store = new Store();
         JpegHeaders headers = JpegReader.read(jpeg, limits, store);
-        return new CoefficientImage(headers, store.planes);
+        return new CoefficientImage(headers, store.planes, store.nonZero);
     }
 
     /** @return the headers */
@@ -55,18 +72,27 @@ public final class CoefficientImage {
         return headers.frame();
     }
 
-    /**
-     * The coefficients of one component; not copied.
-     *
-     * @param component the component's index
-     * @return its blocks
-     */
-    public short[] plane(int component) {
+    /** A view of the same blocks turned: the headers describe the turned picture. */
+    CoefficientImage turned(JpegHeaders turnedHeaders, Orientation turn) {
+        return new CoefficientImage(turnedHeaders, stored, planes, nonZero, orientation.then(turn));
+    }
+
+    short[] storedPlane(int component) {
         return planes[component];
+    }
+
+    long[] storedNonZero(int component) {
+        return nonZero[component];
+    }
+
+    /** Where the blocks of a component are, for the encoder. */
+    BlockMap map(int component) {
+        return BlockMap.of(stored, component, orientation);
     }
 
     private static final class Store implements BlockSink {
         private short[][] planes;
+        private long[][] nonZero;
         private int[] blocksWide;
 
         @Override
@@ -74,16 +100,20 @@ public final class CoefficientImage {
             JpegFrame frame = headers.frame();
             int n = frame.components().size();
             planes = new short[n][];
+            nonZero = new long[n][];
             blocksWide = new int[n];
             for (int c = 0; c < n; c++) {
                 blocksWide[c] = frame.blocksWide(c);
                 planes[c] = new short[blocksWide[c] * frame.blocksHigh(c) * 64];
+                nonZero[c] = new long[blocksWide[c] * frame.blocksHigh(c)];
             }
         }
 
         @Override
-        public void block(int component, int blockX, int blockY, short[] coefficients, int last) {
-            System.arraycopy(coefficients, 0, planes[component], (blockY * blocksWide[component] + blockX) * 64, 64);
+        public void block(int component, int blockX, int blockY, short[] coefficients, long nonZero) {
+            int index = blockY * blocksWide[component] + blockX;
+            System.arraycopy(coefficients, 0, planes[component], index * 64, 64);
+            this.nonZero[component][index] = nonZero;
         }
     }
 }

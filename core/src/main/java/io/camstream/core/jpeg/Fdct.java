@@ -40,8 +40,9 @@ final class Fdct {
      * @param reciprocals from {@link #reciprocals(int[])}
      * @param out         receives 64 quantised coefficients in natural order
      * @param at          where the block starts in {@code out}
+     * @return bit {@code i} set where coefficient {@code i} is not zero
      */
-    void block(Plane plane, int x, int y, int[] reciprocals, short[] out, int at) {
+    long block(Plane plane, int x, int y, int[] reciprocals, short[] out, int at) {
         int[] w = work;
         byte[] samples = plane.samples();
         int lastX = plane.width() - 1;
@@ -65,13 +66,16 @@ final class Fdct {
         for (int col = 0; col < 8; col++) {
             oneDimension(w, col, 8, BITS + PASS1_BITS + 1);
         }
+        long nonZero = 0;
         for (int i = 0; i < 64; i++) {
             int value = w[i];
             int q = value >= 0
                     ? (value * reciprocals[i] + (1 << (RECIPROCAL_BITS - 1))) >> RECIPROCAL_BITS
                     : -((-value * reciprocals[i] + (1 << (RECIPROCAL_BITS - 1))) >> RECIPROCAL_BITS);
             out[at + i] = (short) Math.clamp(q, -1023, 1023);
+            nonZero |= (q != 0 ? 1L : 0L) << i;
         }
+        return nonZero;
     }
 
     /** The 8-point DCT with a factor 1/2, in place, results descaled by {@code shift} bits. */

@@ -31,14 +31,14 @@ final class Idct {
      *
      * @param coef   quantised coefficients in natural order
      * @param quant  the quantisers in natural order
-     * @param last   the zig-zag index of the last non-zero coefficient
+     * @param nonZero bit {@code i} set where coefficient {@code i} may be non-zero
      * @param size   pixels per side of the output: 8, 4, 2 or 1
      * @param out    where the pixels go
      * @param offset the index of the top-left pixel in {@code out}
      * @param stride the distance between rows in {@code out}
      */
-    void block(short[] coef, int[] quant, int last, int size, byte[] out, int offset, int stride) {
-        if (last == 0 || size == 1) {
+    void block(short[] coef, int[] quant, long nonZero, int size, byte[] out, int offset, int stride) {
+        if ((nonZero & ~1L) == 0 || size == 1) {
             int dc = coef[0] * quant[0];
             int value = clamp(128 + ((dc + (dc >= 0 ? 4 : -4)) / 8));
             byte b = (byte) value;

@@ -78,6 +78,18 @@ public final class JpegTransformer {
             CoefficientImage turned = LosslessTransform.apply(CoefficientImage.read(jpeg, limits), orientation);
             return new Result(write(turned), Path.LOSSLESS);
         }
+        return reencode(jpeg);
+    }
+
+    /**
+     * Turns one picture by decoding and encoding it again, whatever its size: what {@link #transform} does when it
+     * must, here on demand (to measure it, or to compare).
+     *
+     * @param jpeg the JPEG
+     * @return the turned JPEG, {@link Path#REENCODED}
+     * @throws JpegException as {@link #transform} does
+     */
+    public Result reencode(byte[] jpeg) {
         PixelSink sink = new PixelSink(Scale.FULL.blockSize(), false);
         JpegHeaders headers = JpegReader.read(jpeg, limits, sink);
         Plane[] source = sink.image().planes();

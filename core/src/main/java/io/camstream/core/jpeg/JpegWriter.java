@@ -53,7 +53,7 @@ public final class JpegWriter {
         for (int c = 0; c < ac.length; c++) {
             ac[c] = tables.dcSpecs.size() + tables.ac[c];
         }
-        BitWriter out = new BitWriter(codes, image.plane(0).length / 4);
+        BitWriter out = new BitWriter(codes, image.storedPlane(0).length / 4);
         out.raw(headers(image, tables, restartInterval, segments));
         if (!ScanEncoder.encode(image, tables.dc, ac, restartInterval, out)) {
             return null;

@@ -9,6 +9,7 @@ import java.util.List;
  * Turns and mirrors a picture in the DCT domain, as jpegtran does, without decoding it: blocks move to their new
  * place in the grid, a transpose swaps each block's horizontal and vertical frequencies (and the quantisation table
  * with them), and mirroring negates the odd frequencies along that axis. The sampling factors swap with the axes.
+ * The result is a view of the same coefficients ({@link BlockMap}): the encoder reads them in their new order.
  * <p>
  * This is exact only when every mirrored axis of the output is a whole number of MCUs: a partial MCU at the right or
  * bottom edge would otherwise move to the left or top, where the grid has no room for it ({@code jpegtran -perfect}
@@ -40,7 +41,7 @@ public final class LosslessTransform {
      *
      * @param source      the coefficients
      * @param orientation the orientation
-     * @return the turned coefficients, with their frame and quantisation tables
+     * @return the turned coefficients, with their frame and quantisation tables; shares the source's arrays
      * @throws IllegalArgumentException when {@link #isLossless} is false
      */
     public static CoefficientImage apply(CoefficientImage source, Orientation orientation) {
@@ -50,61 +51,7 @@ public final class LosslessTransform {
                     + " picture cannot be turned " + orientation + " losslessly: a mirrored axis is not a whole"
                     + " number of MCUs");
         }
-        JpegHeaders headers = turnedHeaders(source.headers(), orientation);
-        JpegFrame turned = headers.frame();
-        short[][] planes = new short[frame.components().size()][];
-        int[] sign = signs(orientation);
-        int[] from = coefficientSource(orientation);
-        for (int c = 0; c < planes.length; c++) {
-            int srcWide = gridWidth(frame, c);
-            int srcHigh = gridHeight(frame, c);
-            int srcStride = frame.blocksWide(c);
-            int outWide = turned.blocksWide(c);
-            short[] in = source.plane(c);
-            short[] out = new short[outWide * turned.blocksHigh(c) * 64];
-            int rows = orientation.transposes() ? srcWide : srcHigh;
-            int cols = orientation.transposes() ? srcHigh : srcWide;
-            for (int by = 0; by < rows; by++) {
-                for (int bx = 0; bx < cols; bx++) {
-                    long at = orientation.sourceOf(bx, by, srcWide, srcHigh);
-                    int src = ((int) at * srcStride + (int) (at >>> 32)) * 64;
-                    int dst = (by * outWide + bx) * 64;
-                    for (int i = 0; i < 64; i++) {
-                        out[dst + i] = (short) (in[src + from[i]] * sign[i]);
-                    }
-                }
-            }
-            planes[c] = out;
-        }
-        return new CoefficientImage(headers, planes);
-    }
-
-    /** Blocks across that hold the picture: the padded grid, or for a lone component the blocks it needs. */
-    private static int gridWidth(JpegFrame frame, int c) {
-        return frame.components().size() == 1 ? Math.ceilDiv(frame.width(), 8) : frame.blocksWide(c);
-    }
-
-    private static int gridHeight(JpegFrame frame, int c) {
-        return frame.components().size() == 1 ? Math.ceilDiv(frame.height(), 8) : frame.blocksHigh(c);
-    }
-
-    /** Where each output coefficient (natural order) comes from within its source block. */
-    private static int[] coefficientSource(Orientation orientation) {
-        int[] from = new int[64];
-        for (int i = 0; i < 64; i++) {
-            from[i] = orientation.transposes() ? (i % 8) * 8 + i / 8 : i;
-        }
-        return from;
-    }
-
-    /** Mirroring an axis negates the odd frequencies along it. */
-    private static int[] signs(Orientation orientation) {
-        int[] sign = new int[64];
-        for (int i = 0; i < 64; i++) {
-            boolean negate = (orientation.mirrorsX() && (i % 8) % 2 == 1) ^ (orientation.mirrorsY() && (i / 8) % 2 == 1);
-            sign[i] = negate ? -1 : 1;
-        }
-        return sign;
+        return source.turned(turnedHeaders(source.headers(), orientation), orientation);
     }
 
     /** The frame, sampling and quantisation tables of the turned picture. */

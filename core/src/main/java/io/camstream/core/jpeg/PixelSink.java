@@ -42,12 +42,12 @@ final class PixelSink implements BlockSink {
     }
 
     @Override
-    public void block(int component, int blockX, int blockY, short[] coefficients, int last) {
+    public void block(int component, int blockX, int blockY, short[] coefficients, long nonZero) {
         if (component >= buffers.length) {
             return;
         }
         int stride = strides[component];
-        idct.block(coefficients, quant[component], last, size, buffers[component],
+        idct.block(coefficients, quant[component], nonZero, size, buffers[component],
                 blockY * size * stride + blockX * size, stride);
     }
 

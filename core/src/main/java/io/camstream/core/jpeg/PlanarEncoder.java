@@ -54,18 +54,22 @@ public final class PlanarEncoder {
         JpegFrame frame = headers.frame();
         Fdct fdct = new Fdct();
         short[][] coefficients = new short[planes.length][];
+        long[][] nonZero = new long[planes.length][];
         for (int c = 0; c < planes.length; c++) {
             int wide = frame.blocksWide(c);
             int high = frame.blocksHigh(c);
             int[] reciprocals = Fdct.reciprocals(headers.quantTable(c));
             short[] out = new short[wide * high * 64];
+            long[] masks = new long[wide * high];
             for (int by = 0; by < high; by++) {
                 for (int bx = 0; bx < wide; bx++) {
-                    fdct.block(planes[c], bx * 8, by * 8, reciprocals, out, (by * wide + bx) * 64);
+                    int block = by * wide + bx;
+                    masks[block] = fdct.block(planes[c], bx * 8, by * 8, reciprocals, out, block * 64);
                 }
             }
             coefficients[c] = out;
+            nonZero[c] = masks;
         }
-        return new CoefficientImage(headers, coefficients);
+        return new CoefficientImage(headers, coefficients, nonZero);
     }
 }

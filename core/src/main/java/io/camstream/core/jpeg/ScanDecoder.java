@@ -23,7 +23,7 @@ final class ScanDecoder {
     private boolean atMarker;
     private int paddingBytes;
     private int writtenCount;
-    private int lastWritten;
+    private long nonZero;
 
     ScanDecoder(byte[] data, int end) {
         this.data = data;
@@ -77,7 +77,7 @@ final class ScanDecoder {
                 for (int by = 0; by < v[i]; by++) {
                     for (int bx = 0; bx < h[i]; bx++) {
                         predictions[i] = decodeBlock(dc[i], ac[i], predictions[i]);
-                        sink.block(components[i], mx * h[i] + bx, my * v[i] + by, block, lastWritten);
+                        sink.block(components[i], mx * h[i] + bx, my * v[i] + by, block, nonZero);
                         clearBlock();
                     }
                 }
@@ -101,8 +101,26 @@ final class ScanDecoder {
         block[0] = (short) dc;
         written[0] = 0;
         writtenCount = 1;
-        lastWritten = 0;
+        nonZero = 1;
+        int[] fastValue = acTable.fastValue;
         for (int k = 1; k < 64; k++) {
+            if (count < 16) {
+                fill();
+            }
+            int entry = fastValue[(int) (bits >>> (count - HuffmanLookup.FAST_BITS)) & ((1 << HuffmanLookup.FAST_BITS) - 1)];
+            if (entry != 0) {
+                // A symbol and its value in one look-up.
+                count -= entry & 0xFF;
+                k += (entry >> 12) & 15;
+                if (k > 63) {
+                    throw new JpegException("AC coefficient beyond the block at byte " + pos + " (corrupt data)");
+                }
+                int natural = ZigZag.NATURAL[k];
+                block[natural] = (short) (entry >> 16);
+                written[writtenCount++] = natural;
+                nonZero |= 1L << natural;
+                continue;
+            }
             int rs = decodeSymbol(acTable);
             int run = rs >> 4;
             int s = rs & 15;
@@ -120,7 +138,7 @@ final class ScanDecoder {
             int natural = ZigZag.NATURAL[k];
             block[natural] = (short) extend(receive(s), s);
             written[writtenCount++] = natural;
-            lastWritten = k;
+            nonZero |= 1L << natural;
         }
         return dc;
     }

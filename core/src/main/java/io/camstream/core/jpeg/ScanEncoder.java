@@ -1,8 +1,11 @@
 package io.camstream.core.jpeg;
 
+import java.util.Arrays;
+
 /**
  * Turns a picture's coefficients into the symbols of one baseline scan (T.81 F.1.2): all components interleaved
- * MCU by MCU, or a lone component block by block, with restart markers every {@code restartInterval} MCUs.
+ * MCU by MCU, or a lone component block by block, with restart markers every {@code restartInterval} MCUs. Blocks
+ * are read through the picture's {@link BlockMap}s, so a turned view is coded without being copied first.
  */
 final class ScanEncoder {
 
@@ -21,11 +24,11 @@ final class ScanEncoder {
         int mcusHigh = n == 1 ? Math.ceilDiv(frame.componentHeight(0), 8) : frame.mcusHigh();
         int[] h = new int[n];
         int[] v = new int[n];
-        int[] stride = new int[n];
+        BlockMap[] maps = new BlockMap[n];
         for (int c = 0; c < n; c++) {
             h[c] = n == 1 ? 1 : frame.components().get(c).h();
             v[c] = n == 1 ? 1 : frame.components().get(c).v();
-            stride[c] = frame.blocksWide(c);
+            maps[c] = image.map(c);
         }
         int[] predictions = new int[n];
         int total = mcusWide * mcusHigh;
@@ -34,19 +37,23 @@ final class ScanEncoder {
             if (restartInterval > 0 && mcu > 0 && mcu % restartInterval == 0) {
                 out.interval(0xD0 + marker);
                 marker = (marker + 1) & 7;
-                java.util.Arrays.fill(predictions, 0);
+                Arrays.fill(predictions, 0);
             }
             int mx = mcu % mcusWide;
             int my = mcu / mcusWide;
             for (int c = 0; c < n; c++) {
-                short[] plane = image.plane(c);
+                short[] plane = image.storedPlane(c);
+                long[] nonZero = image.storedNonZero(c);
+                BlockMap map = maps[c];
                 for (int by = 0; by < v[c]; by++) {
                     for (int bx = 0; bx < h[c]; bx++) {
-                        int base = ((my * v[c] + by) * stride[c] + mx * h[c] + bx) * 64;
-                        if (!block(plane, base, predictions[c], dcTable[c], acTable[c], out)) {
+                        int base = map.base(mx * h[c] + bx, my * v[c] + by);
+                        int dc = plane[base] * map.sign()[0];
+                        long zigZagMask = turnedMask(nonZero[base >> 6], map.zigZag());
+                        if (!block(plane, base, zigZagMask, map, dc - predictions[c], dcTable[c], acTable[c], out)) {
                             return false;
                         }
-                        predictions[c] = plane[base];
+                        predictions[c] = dc;
                     }
                 }
             }
@@ -55,19 +62,33 @@ final class ScanEncoder {
         return true;
     }
 
-    private static boolean block(short[] plane, int base, int prediction, int dc, int ac, EntropyOut out) {
-        int diff = plane[base] - prediction;
+    /** The AC coefficients that may be non-zero, as bits in the turned block's zig-zag order. */
+    private static long turnedMask(long natural, int[] zigZag) {
+        long mask = 0;
+        for (long m = natural & ~1L; m != 0; m &= m - 1) {
+            mask |= 1L << zigZag[Long.numberOfTrailingZeros(m)];
+        }
+        return mask;
+    }
+
+    /** One block: its DC difference, then only the AC coefficients the mask names, runs of zeros skipped at once. */
+    private static boolean block(short[] plane, int base, long mask, BlockMap map, int diff, int dc, int ac,
+                                 EntropyOut out) {
         int size = magnitude(diff);
         if (!out.symbol(dc, size, diff < 0 ? diff - 1 : diff, size)) {
             return false;
         }
-        int run = 0;
-        for (int k = 1; k < 64; k++) {
-            int value = plane[base + ZigZag.NATURAL[k]];
+        int[] source = map.source();
+        int[] sign = map.sign();
+        int previous = 0;
+        for (long m = mask; m != 0; m &= m - 1) {
+            int k = Long.numberOfTrailingZeros(m);
+            int value = plane[base + source[k]] * sign[k];
             if (value == 0) {
-                run++;
                 continue;
             }
+            int run = k - previous - 1;
+            previous = k;
             while (run > 15) {
                 if (!out.symbol(ac, 0xF0, 0, 0)) {
                     return false;
@@ -78,9 +99,8 @@ final class ScanEncoder {
             if (!out.symbol(ac, run << 4 | size, value < 0 ? value - 1 : value, size)) {
                 return false;
             }
-            run = 0;
         }
-        return run == 0 || out.symbol(ac, 0x00, 0, 0);
+        return previous == 63 || out.symbol(ac, 0x00, 0, 0);
     }
 
     private static int magnitude(int value) {
