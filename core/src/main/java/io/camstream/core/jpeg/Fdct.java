@@ -69,10 +69,10 @@ final class Fdct {
         long nonZero = 0;
         for (int i = 0; i < 64; i++) {
             int value = w[i];
-            int q = value >= 0
-                    ? (value * reciprocals[i] + (1 << (RECIPROCAL_BITS - 1))) >> RECIPROCAL_BITS
-                    : -((-value * reciprocals[i] + (1 << (RECIPROCAL_BITS - 1))) >> RECIPROCAL_BITS);
-            out[at + i] = (short) Math.clamp(q, -1023, 1023);
+            int sign = value >> 31;
+            int magnitude = (value ^ sign) - sign;
+            int q = Math.min(1023, (magnitude * reciprocals[i] + (1 << (RECIPROCAL_BITS - 1))) >> RECIPROCAL_BITS);
+            out[at + i] = (short) ((q ^ sign) - sign);
             nonZero |= (q != 0 ? 1L : 0L) << i;
         }
         return nonZero;
