@@ -32,9 +32,6 @@ public enum Orientation {
     /** Mirrored across the diagonal from the top-right corner. */
     TRANSVERSE(true, true, true);
 
-    /** The camera keys that choose the orientation. */
-    public static final Set<String> KEYS = Set.of("rotate", "flip");
-
     private static final Set<String> ROTATIONS = Set.of("0", "90", "180", "270");
     private static final Set<String> FLIPS = Set.of("none", "horizontal", "vertical");
 
@@ -56,8 +53,11 @@ public enum Orientation {
      * @throws CameraConfigException naming the key, the value and the allowed ones
      */
     public static Orientation from(Config camera) {
-        int degrees = Integer.parseInt(ConfigValues.choiceValue(camera, "rotate", "0", ROTATIONS));
-        return of(degrees, ConfigValues.choiceValue(camera, "flip", "none", FLIPS));
+        String rotate = ConfigValues.stringValue(camera, "rotate").orElse("0");
+        if (!ROTATIONS.contains(rotate)) {
+            throw ConfigValues.error(camera, "rotate", rotate, "is not a known value", "0, 90, 180, 270");
+        }
+        return of(Integer.parseInt(rotate), ConfigValues.choiceValue(camera, "flip", "none", FLIPS));
     }
 
     /**
@@ -123,6 +123,16 @@ public enum Orientation {
         boolean x = next.transposes ? mirrorsY : mirrorsX;
         boolean y = next.transposes ? mirrorsX : mirrorsY;
         return of(transposes ^ next.transposes, x ^ next.mirrorsX, y ^ next.mirrorsY);
+    }
+
+    /**
+     * What is left to do of this orientation after a part of it has been done (by a driver, say).
+     *
+     * @param applied the part already applied to the picture
+     * @return the orientation that, applied after {@code applied}, gives this one
+     */
+    public Orientation after(Orientation applied) {
+        return applied.inverse().then(this);
     }
 
     /**
