@@ -1,32 +1,35 @@
 package io.camstream.core.jpeg;
 
 /**
- * Forward DCT and quantisation of 8×8 blocks of samples (T.81 A.3.3), with an integer separable transform (the
- * even/odd decomposition, 13-bit constants) and quantisation by multiplying with reciprocals. Samples beyond the
- * edge of the plane repeat the last column or row, which codes the padding cheaply.
+ * Forward DCT and quantisation of 8×8 blocks of samples (T.81 A.3.3) with the Arai–Agui–Nakajima factorisation: 5
+ * multiplications per 8 samples, its output scale folded into the quantisers, in single-precision floating point.
+ * Samples beyond the edge of the plane repeat the last column or row, which codes the padding cheaply.
  * <p>
  * Not thread-safe: it keeps a work area.
  */
 final class Fdct {
 
-    private static final int BITS = 13;
-    private static final int PASS1_BITS = 2;
-    private static final int C1 = fix(Math.cos(Math.PI / 16));
-    private static final int C2 = fix(Math.cos(2 * Math.PI / 16));
-    private static final int C3 = fix(Math.cos(3 * Math.PI / 16));
-    private static final int C4 = fix(Math.cos(4 * Math.PI / 16));
-    private static final int C5 = fix(Math.cos(5 * Math.PI / 16));
-    private static final int C6 = fix(Math.cos(6 * Math.PI / 16));
-    private static final int C7 = fix(Math.cos(7 * Math.PI / 16));
-    private static final int RECIPROCAL_BITS = 16;
+    private static final float R2 = 0.707106781f;      // cos(4π/16)
+    private static final float C6 = 0.382683433f;      // cos(6π/16)
+    private static final float C2_C6 = 0.541196100f;   // cos(2π/16) − cos(6π/16)
+    private static final float C2_P_C6 = 1.306562965f; // cos(2π/16) + cos(6π/16)
 
-    private final int[] work = new int[64];
+    private final float[] work = new float[64];
+    private final int[] samples = new int[64];
 
-    /** Reciprocals of a quantisation table, for {@link #block}. */
-    static int[] reciprocals(int[] quant) {
-        int[] reciprocals = new int[64];
+    /**
+     * The factors {@link #block} multiplies by: for each coefficient, 1 / (quantiser · 8 · s(u) · s(v)), where
+     * {@code s(0) = 1} and {@code s(k) = √2 cos(kπ/16)} undo the scale the factorisation leaves.
+     */
+    static float[] reciprocals(int[] quant) {
+        double[] scale = new double[8];
+        scale[0] = 1;
+        for (int k = 1; k < 8; k++) {
+            scale[k] = Math.sqrt(2) * Math.cos(k * Math.PI / 16);
+        }
+        float[] reciprocals = new float[64];
         for (int i = 0; i < 64; i++) {
-            reciprocals[i] = Math.round((1 << RECIPROCAL_BITS) / (float) quant[i]);
+            reciprocals[i] = (float) (1 / (quant[i] * 8 * scale[i / 8] * scale[i % 8]));
         }
         return reciprocals;
     }
@@ -42,72 +45,78 @@ final class Fdct {
      * @param at          where the block starts in {@code out}
      * @return bit {@code i} set where coefficient {@code i} is not zero
      */
-    long block(Plane plane, int x, int y, int[] reciprocals, short[] out, int at) {
-        int[] w = work;
-        byte[] samples = plane.samples();
-        int lastX = plane.width() - 1;
-        int lastY = plane.height() - 1;
-        for (int row = 0; row < 8; row++) {
-            int line = Math.min(y + row, lastY) * plane.stride();
-            int r = row * 8;
-            if (x + 7 <= lastX) {
-                for (int col = 0; col < 8; col++) {
-                    w[r + col] = (samples[line + x + col] & 0xFF) - 128;
-                }
-            } else {
-                for (int col = 0; col < 8; col++) {
-                    w[r + col] = (samples[line + Math.min(x + col, lastX)] & 0xFF) - 128;
-                }
-            }
+    long block(Plane plane, int x, int y, float[] reciprocals, short[] out, int at) {
+        gather(plane, x, y);
+        int[] s = samples;
+        float[] w = work;
+        for (int r = 0; r < 64; r += 8) {
+            transform(s[r] - 128, s[r + 1] - 128, s[r + 2] - 128, s[r + 3] - 128, s[r + 4] - 128, s[r + 5] - 128,
+                    s[r + 6] - 128, s[r + 7] - 128, w, r, 1);
         }
-        for (int row = 0; row < 8; row++) {
-            oneDimension(w, row * 8, 1, BITS - PASS1_BITS + 1);
-        }
-        for (int col = 0; col < 8; col++) {
-            oneDimension(w, col, 8, BITS + PASS1_BITS + 1);
+        for (int c = 0; c < 8; c++) {
+            transform(w[c], w[c + 8], w[c + 16], w[c + 24], w[c + 32], w[c + 40], w[c + 48], w[c + 56], w, c, 8);
         }
         long nonZero = 0;
         for (int i = 0; i < 64; i++) {
-            int value = w[i];
-            int sign = value >> 31;
-            int magnitude = (value ^ sign) - sign;
-            int q = Math.min(1023, (magnitude * reciprocals[i] + (1 << (RECIPROCAL_BITS - 1))) >> RECIPROCAL_BITS);
-            out[at + i] = (short) ((q ^ sign) - sign);
+            int q = Math.clamp(Math.round(w[i] * reciprocals[i]), -1023, 1023);
+            out[at + i] = (short) q;
             nonZero |= (q != 0 ? 1L : 0L) << i;
         }
         return nonZero;
     }
 
-    /** The 8-point DCT with a factor 1/2, in place, results descaled by {@code shift} bits. */
-    private static void oneDimension(int[] w, int at, int step, int shift) {
-        int f0 = w[at];
-        int f1 = w[at + step];
-        int f2 = w[at + 2 * step];
-        int f3 = w[at + 3 * step];
-        int f4 = w[at + 4 * step];
-        int f5 = w[at + 5 * step];
-        int f6 = w[at + 6 * step];
-        int f7 = w[at + 7 * step];
-        int s0 = f0 + f7;
-        int s1 = f1 + f6;
-        int s2 = f2 + f5;
-        int s3 = f3 + f4;
-        int d0 = f0 - f7;
-        int d1 = f1 - f6;
-        int d2 = f2 - f5;
-        int d3 = f3 - f4;
-        int round = 1 << (shift - 1);
-        w[at] = ((s0 + s1 + s2 + s3) * C4 + round) >> shift;
-        w[at + 4 * step] = ((s0 - s1 - s2 + s3) * C4 + round) >> shift;
-        w[at + 2 * step] = ((s0 - s3) * C2 + (s1 - s2) * C6 + round) >> shift;
-        w[at + 6 * step] = ((s0 - s3) * C6 - (s1 - s2) * C2 + round) >> shift;
-        w[at + step] = (d0 * C1 + d1 * C3 + d2 * C5 + d3 * C7 + round) >> shift;
-        w[at + 3 * step] = (d0 * C3 - d1 * C7 - d2 * C1 - d3 * C5 + round) >> shift;
-        w[at + 5 * step] = (d0 * C5 - d1 * C1 + d2 * C7 + d3 * C3 + round) >> shift;
-        w[at + 7 * step] = (d0 * C7 - d1 * C5 + d2 * C3 - d3 * C1 + round) >> shift;
+    private void gather(Plane plane, int x, int y) {
+        byte[] in = plane.samples();
+        int lastX = plane.width() - 1;
+        int lastY = plane.height() - 1;
+        for (int row = 0; row < 8; row++) {
+            int line = Math.min(y + row, lastY) * plane.stride();
+            if (x + 7 <= lastX) {
+                for (int col = 0; col < 8; col++) {
+                    samples[row * 8 + col] = in[line + x + col] & 0xFF;
+                }
+            } else {
+                for (int col = 0; col < 8; col++) {
+                    samples[row * 8 + col] = in[line + Math.min(x + col, lastX)] & 0xFF;
+                }
+            }
+        }
     }
 
-    private static int fix(double value) {
-        return (int) Math.round(value * (1 << BITS));
+    /** One 8-point pass; results stored every {@code step} from {@code at}, scaled as {@link #reciprocals} undoes. */
+    private static void transform(float d0, float d1, float d2, float d3, float d4, float d5, float d6, float d7,
+                                  float[] w, int at, int step) {
+        float t0 = d0 + d7;
+        float t7 = d0 - d7;
+        float t1 = d1 + d6;
+        float t6 = d1 - d6;
+        float t2 = d2 + d5;
+        float t5 = d2 - d5;
+        float t3 = d3 + d4;
+        float t4 = d3 - d4;
+
+        float e10 = t0 + t3;
+        float e13 = t0 - t3;
+        float e11 = t1 + t2;
+        float e12 = t1 - t2;
+        w[at] = e10 + e11;
+        w[at + 4 * step] = e10 - e11;
+        float z1 = (e12 + e13) * R2;
+        w[at + 2 * step] = e13 + z1;
+        w[at + 6 * step] = e13 - z1;
+
+        float o10 = t4 + t5;
+        float o11 = t5 + t6;
+        float o12 = t6 + t7;
+        float z5 = (o10 - o12) * C6;
+        float z2 = C2_C6 * o10 + z5;
+        float z4 = C2_P_C6 * o12 + z5;
+        float z3 = o11 * R2;
+        float z11 = t7 + z3;
+        float z13 = t7 - z3;
+        w[at + 5 * step] = z13 + z2;
+        w[at + 3 * step] = z13 - z2;
+        w[at + step] = z11 + z4;
+        w[at + 7 * step] = z11 - z4;
     }
 }

@@ -22,12 +22,20 @@ public record JpegFrame(int width, int height, List<FrameComponent> components) 
 
     /** @return the largest horizontal sampling factor */
     public int hMax() {
-        return components.stream().mapToInt(FrameComponent::h).max().orElse(1);
+        int max = 1;
+        for (FrameComponent c : components) {
+            max = Math.max(max, c.h());
+        }
+        return max;
     }
 
     /** @return the largest vertical sampling factor */
     public int vMax() {
-        return components.stream().mapToInt(FrameComponent::v).max().orElse(1);
+        int max = 1;
+        for (FrameComponent c : components) {
+            max = Math.max(max, c.v());
+        }
+        return max;
     }
 
     /** @return the MCU's width in pixels */

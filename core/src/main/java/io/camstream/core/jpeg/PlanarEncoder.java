@@ -58,7 +58,7 @@ public final class PlanarEncoder {
         for (int c = 0; c < planes.length; c++) {
             int wide = frame.blocksWide(c);
             int high = frame.blocksHigh(c);
-            int[] reciprocals = Fdct.reciprocals(headers.quantTable(c));
+            float[] reciprocals = Fdct.reciprocals(headers.quantTable(c));
             short[] out = new short[wide * high * 64];
             long[] masks = new long[wide * high];
             for (int by = 0; by < high; by++) {

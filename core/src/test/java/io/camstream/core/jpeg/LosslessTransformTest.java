@@ -17,7 +17,7 @@ class LosslessTransformTest {
 
     @BeforeAll
     static void judges() {
-        Programs.require("cjpeg", "djpeg", "jpegtran");
+        Programs.require("cjpeg", "djpeg", "jpegtran", "ffmpeg");
     }
 
     static Stream<Arguments> cases() {
@@ -52,6 +52,8 @@ class LosslessTransformTest {
                 source.headers().restartInterval(), List.of());
         byte[] theirs = Programs.run(jpeg, jpegtran(orientation));
         assertThat(Programs.run(ours, "djpeg", "-pnm")).isEqualTo(Programs.run(theirs, "djpeg", "-pnm"));
+        int[] size = orientation.transposes() ? new int[]{height, width} : new int[]{width, height};
+        assertThat(JpegTransformerTest.ffmpegSize(ours)).isEqualTo(size[0] + "x" + size[1]);
     }
 
     static String[] jpegtran(Orientation orientation) {
