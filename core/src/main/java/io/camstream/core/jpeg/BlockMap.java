@@ -5,29 +5,31 @@ import io.camstream.spi.Orientation;
 /**
  * How to read one component's stored blocks as a turned picture shows them: where the block at a turned position
  * starts in the stored plane, and for each coefficient in zig-zag order, which stored coefficient it is and its sign.
- * Block positions are affine in the turned position, so the first block and two steps describe them all.
+ * Block positions are affine in the turned position, so the first block and two steps describe them all; positions
+ * past the blocks that hold samples (the padding up to whole MCUs) repeat the last block.
  *
  * @param origin where the turned picture's first block starts
  * @param stepX  the change of that start for one block to the right
  * @param stepY  the change for one block down
+ * @param wide   blocks across that hold samples, in the turned picture
+ * @param high   blocks down that hold samples
  * @param source for each zig-zag index, the natural index of the stored coefficient
  * @param sign   for each zig-zag index, 1 or -1
  * @param zigZag for each stored natural index, the zig-zag index it has in the turned block
  */
-record BlockMap(int origin, int stepX, int stepY, int[] source, int[] sign, int[] zigZag) {
+record BlockMap(int origin, int stepX, int stepY, int wide, int high, int[] source, int[] sign, int[] zigZag) {
 
     int base(int blockX, int blockY) {
-        return origin + blockX * stepX + blockY * stepY;
+        return origin + Math.min(blockX, wide - 1) * stepX + Math.min(blockY, high - 1) * stepY;
     }
 
-    static BlockMap of(JpegFrame stored, int component, Orientation orientation) {
-        boolean grey = stored.components().size() == 1;
-        int wide = grey ? Math.ceilDiv(stored.width(), 8) : stored.blocksWide(component);
-        int high = grey ? Math.ceilDiv(stored.height(), 8) : stored.blocksHigh(component);
-        int stride = stored.blocksWide(component);
-        int origin = index(orientation.sourceOf(0, 0, wide, high), stride);
-        int stepX = index(orientation.sourceOf(1, 0, wide, high), stride) - origin;
-        int stepY = index(orientation.sourceOf(0, 1, wide, high), stride) - origin;
+    static BlockMap of(CoefficientImage.Layout layout) {
+        Orientation orientation = layout.orientation();
+        int wide = layout.wide();
+        int high = layout.high();
+        int origin = index(orientation.sourceOf(0, 0, wide, high), layout.stride());
+        int stepX = index(orientation.sourceOf(1, 0, wide, high), layout.stride()) - origin;
+        int stepY = index(orientation.sourceOf(0, 1, wide, high), layout.stride()) - origin;
         int[] source = new int[64];
         int[] sign = new int[64];
         int[] zigZag = new int[64];
@@ -41,7 +43,9 @@ record BlockMap(int origin, int stepX, int stepY, int[] source, int[] sign, int[
             sign[k] = negate ? -1 : 1;
             zigZag[source[k]] = k;
         }
-        return new BlockMap(origin * 64, stepX * 64, stepY * 64, source, sign, zigZag);
+        boolean swap = orientation.transposes();
+        return new BlockMap(origin * 64, stepX * 64, stepY * 64, swap ? high : wide, swap ? wide : high,
+                source, sign, zigZag);
     }
 
     private static int index(long position, int stride) {

@@ -9,11 +9,26 @@ import io.camstream.spi.Orientation;
  */
 public final class CoefficientImage {
 
+    /**
+     * How one component's blocks are stored: the blocks that hold its samples, the distance between block rows, and
+     * how the stored picture is turned to give this image.
+     */
+    record Layout(int wide, int high, int stride, Orientation orientation) {
+
+        static Layout of(JpegFrame frame, int component) {
+            return new Layout(Math.ceilDiv(frame.componentWidth(component), 8),
+                    Math.ceilDiv(frame.componentHeight(component), 8), frame.blocksWide(component), Orientation.NONE);
+        }
+
+        Layout then(Orientation turn) {
+            return new Layout(wide, high, stride, orientation.then(turn));
+        }
+    }
+
     private final JpegHeaders headers;
-    private final JpegFrame stored;
     private final short[][] planes;
     private final long[][] nonZero;
-    private final Orientation orientation;
+    private final Layout[] layouts;
 
     /**
      * Wraps coefficients.
@@ -25,7 +40,7 @@ public final class CoefficientImage {
      *                may be non-zero, so that the encoder skips runs of zeros at once
      */
     public CoefficientImage(JpegHeaders headers, short[][] planes, long[][] nonZero) {
-        this(headers, headers.frame(), planes, nonZero, Orientation.NONE);
+        this(headers, planes, nonZero, layouts(headers.frame()));
         JpegFrame frame = headers.frame();
         if (planes.length != frame.components().size()) {
             throw new IllegalArgumentException(planes.length + " planes for " + frame.components().size()
@@ -39,13 +54,11 @@ public final class CoefficientImage {
         }
     }
 
-    private CoefficientImage(JpegHeaders headers, JpegFrame stored, short[][] planes, long[][] nonZero,
-                             Orientation orientation) {
+    CoefficientImage(JpegHeaders headers, short[][] planes, long[][] nonZero, Layout[] layouts) {
         this.headers = headers;
-        this.stored = stored;
         this.planes = planes;
         this.nonZero = nonZero;
-        this.orientation = orientation;
+        this.layouts = layouts;
     }
 
     /**
@@ -57,7 +70,12 @@ public final class CoefficientImage {
      * @throws JpegException as {@link JpegReader#read(byte[], JpegLimits, BlockSink)} does
      */
     public static CoefficientImage read(byte[] jpeg, JpegLimits limits) {
-        Store store = new Store();
+        return read(jpeg, limits, null);
+    }
+
+    /** Reads the coefficients, handing every block to {@code also} as well, if not null. */
+    static CoefficientImage read(byte[] jpeg, JpegLimits limits, BlockSink also) {
+        Store store = new Store(also);
         JpegHeaders headers = JpegReader.read(jpeg, limits, store);
         return new CoefficientImage(headers, store.planes, store.nonZero);
     }
@@ -74,7 +92,11 @@ public final class CoefficientImage {
 
     /** A view of the same blocks turned: the headers describe the turned picture. */
     CoefficientImage turned(JpegHeaders turnedHeaders, Orientation turn) {
-        return new CoefficientImage(turnedHeaders, stored, planes, nonZero, orientation.then(turn));
+        Layout[] turnedLayouts = new Layout[layouts.length];
+        for (int c = 0; c < layouts.length; c++) {
+            turnedLayouts[c] = layouts[c].then(turn);
+        }
+        return new CoefficientImage(turnedHeaders, planes, nonZero, turnedLayouts);
     }
 
     short[] storedPlane(int component) {
@@ -85,15 +107,32 @@ public final class CoefficientImage {
         return nonZero[component];
     }
 
+    Layout layout(int component) {
+        return layouts[component];
+    }
+
     /** Where the blocks of a component are, for the encoder. */
     BlockMap map(int component) {
-        return BlockMap.of(stored, component, orientation);
+        return BlockMap.of(layouts[component]);
+    }
+
+    private static Layout[] layouts(JpegFrame frame) {
+        Layout[] layouts = new Layout[frame.components().size()];
+        for (int c = 0; c < layouts.length; c++) {
+            layouts[c] = Layout.of(frame, c);
+        }
+        return layouts;
     }
 
     private static final class Store implements BlockSink {
+        private final BlockSink also;
         private short[][] planes;
         private long[][] nonZero;
         private int[] blocksWide;
+
+        Store(BlockSink also) {
+            this.also = also;
+        }
 
         @Override
         public void start(JpegHeaders headers) {
@@ -107,13 +146,19 @@ public final class CoefficientImage {
                 planes[c] = new short[blocksWide[c] * frame.blocksHigh(c) * 64];
                 nonZero[c] = new long[blocksWide[c] * frame.blocksHigh(c)];
             }
+            if (also != null) {
+                also.start(headers);
+            }
         }
 
         @Override
-        public void block(int component, int blockX, int blockY, short[] coefficients, long nonZero) {
+        public void block(int component, int blockX, int blockY, short[] coefficients, long mask) {
             int index = blockY * blocksWide[component] + blockX;
             System.arraycopy(coefficients, 0, planes[component], index * 64, 64);
-            this.nonZero[component][index] = nonZero;
+            nonZero[component][index] = mask;
+            if (also != null) {
+                also.block(component, blockX, blockY, coefficients, mask);
+            }
         }
     }
 }

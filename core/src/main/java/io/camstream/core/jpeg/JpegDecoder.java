@@ -20,7 +20,7 @@ public final class JpegDecoder {
      * @throws JpegException for malformed or unsupported input
      */
     public static PlanarImage decode(byte[] jpeg, Scale scale, JpegLimits limits) {
-        PixelSink sink = new PixelSink(scale.blockSize(), false);
+        PixelSink sink = PixelSink.all(scale.blockSize());
         JpegReader.read(jpeg, limits, sink);
         return sink.image();
     }
@@ -50,8 +50,8 @@ public final class JpegDecoder {
      */
     public static Plane luminance(byte[] jpeg, int width, JpegLimits limits) {
         JpegFrame frame = JpegReader.readHeaders(jpeg, limits).frame();
-        PixelSink sink = new PixelSink(Scale.atLeast(frame.width(), width).blockSize(), true);
+        PixelSink sink = new PixelSink(Scale.atLeast(frame.width(), width).blockSize(), 1);
         JpegReader.read(jpeg, limits, sink);
-        return Resampler.toWidth(sink.image(), width).luma();
+        return Resampler.toWidth(sink.luma(), width).luma();
     }
 }

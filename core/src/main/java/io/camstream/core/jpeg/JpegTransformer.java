@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Turns and mirrors JPEGs: losslessly in the DCT domain where the picture's size allows it
  * ({@link LosslessTransform#isLossless}), otherwise by decoding, turning the samples and encoding again with the
- * picture's own quantisation tables and sampling. The result says which was done.
+ * picture's own quantisation tables and sampling, for the components that need it only
+ * ({@link LosslessTransform#losslessComponents}). The result says which was done.
  * <p>
  * Of the APPn and COM segments, JFIF (APP0), Adobe (APP14, which says how to read the colours) and comments are kept;
  * EXIF (APP1) and the others are dropped, since their orientation tag and thumbnail describe the picture before it
@@ -21,7 +22,12 @@ public final class JpegTransformer {
         UNCHANGED,
         /** In the DCT domain: every pixel is exactly the source's. */
         LOSSLESS,
-        /** Decoded and encoded again, because a mirrored edge is not a whole number of MCUs. */
+        /**
+         * The luminance in the DCT domain, exactly; the chrominance decoded and encoded again, because its blocks
+         * do not fill a mirrored edge (4:2:0 pictures of 1080 rows turned by a quarter).
+         */
+        PARTLY_LOSSLESS,
+        /** Decoded and encoded again, because a mirrored edge is not a whole number of blocks. */
         REENCODED
     }
 
@@ -49,7 +55,7 @@ public final class JpegTransformer {
     }
 
     /**
-     * Whether pictures of a frame's size and sampling are turned losslessly.
+     * How pictures of a frame's size and sampling are turned.
      *
      * @param frame a frame header ({@link JpegReader#readHeaders})
      * @return the path {@link #transform} takes for them
@@ -58,7 +64,12 @@ public final class JpegTransformer {
         if (orientation == Orientation.NONE) {
             return Path.UNCHANGED;
         }
-        return LosslessTransform.isLossless(frame, orientation) ? Path.LOSSLESS : Path.REENCODED;
+        boolean[] exact = LosslessTransform.losslessComponents(frame, orientation);
+        int count = 0;
+        for (boolean e : exact) {
+            count += e ? 1 : 0;
+        }
+        return count == exact.length ? Path.LOSSLESS : count == 0 ? Path.REENCODED : Path.PARTLY_LOSSLESS;
     }
 
     /**
@@ -74,11 +85,12 @@ public final class JpegTransformer {
             return new Result(jpeg, Path.UNCHANGED);
         }
         JpegFrame frame = JpegReader.readHeaders(jpeg, limits).frame();
-        if (LosslessTransform.isLossless(frame, orientation)) {
+        Path path = pathFor(frame);
+        if (path == Path.LOSSLESS) {
             CoefficientImage turned = LosslessTransform.apply(CoefficientImage.read(jpeg, limits), orientation);
             return new Result(write(turned), Path.LOSSLESS);
         }
-        return reencode(jpeg);
+        return new Result(turn(jpeg, LosslessTransform.losslessComponents(frame, orientation)), path);
     }
 
     /**
@@ -90,15 +102,37 @@ public final class JpegTransformer {
      * @throws JpegException as {@link #transform} does
      */
     public Result reencode(byte[] jpeg) {
-        PixelSink sink = new PixelSink(Scale.FULL.blockSize(), false);
-        JpegHeaders headers = JpegReader.read(jpeg, limits, sink);
-        Plane[] source = sink.image().planes();
-        Plane[] planes = new Plane[source.length];
-        for (int c = 0; c < planes.length; c++) {
-            planes[c] = PlaneTransform.apply(source[c], orientation);
+        int components = JpegReader.readHeaders(jpeg, limits).frame().components().size();
+        return new Result(turn(jpeg, new boolean[components]), Path.REENCODED);
+    }
+
+    /** Keeps the blocks of the components marked exact, turned; decodes, turns and encodes again the others. */
+    private byte[] turn(byte[] jpeg, boolean[] exact) {
+        int decode = 0;
+        for (int c = 0; c < exact.length; c++) {
+            decode |= exact[c] ? 0 : 1 << c;
         }
-        JpegHeaders turned = LosslessTransform.turnedHeaders(headers, orientation);
-        return new Result(write(PlanarEncoder.coefficients(planes, turned)), Path.REENCODED);
+        PixelSink pixels = new PixelSink(Scale.FULL.blockSize(), decode);
+        CoefficientImage source = CoefficientImage.read(jpeg, limits, pixels);
+        JpegHeaders turned = LosslessTransform.turnedHeaders(source.headers(), orientation);
+        short[][] planes = new short[exact.length][];
+        long[][] nonZero = new long[exact.length][];
+        CoefficientImage.Layout[] layouts = new CoefficientImage.Layout[exact.length];
+        Fdct fdct = new Fdct();
+        for (int c = 0; c < exact.length; c++) {
+            if (exact[c]) {
+                planes[c] = source.storedPlane(c);
+                nonZero[c] = source.storedNonZero(c);
+                layouts[c] = source.layout(c).then(orientation);
+            } else {
+                PlanarEncoder.Coded coded = PlanarEncoder.component(
+                        PlaneTransform.apply(pixels.plane(c), orientation), turned, c, fdct);
+                planes[c] = coded.coefficients();
+                nonZero[c] = coded.nonZero();
+                layouts[c] = CoefficientImage.Layout.of(turned.frame(), c);
+            }
+        }
+        return write(new CoefficientImage(turned, planes, nonZero, layouts));
     }
 
     private static byte[] write(CoefficientImage image) {

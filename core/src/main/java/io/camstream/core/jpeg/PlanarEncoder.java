@@ -51,25 +51,35 @@ public final class PlanarEncoder {
      * @return the coefficients
      */
     static CoefficientImage coefficients(Plane[] planes, JpegHeaders headers) {
-        JpegFrame frame = headers.frame();
         Fdct fdct = new Fdct();
         short[][] coefficients = new short[planes.length][];
         long[][] nonZero = new long[planes.length][];
         for (int c = 0; c < planes.length; c++) {
-            int wide = frame.blocksWide(c);
-            int high = frame.blocksHigh(c);
-            float[] reciprocals = Fdct.reciprocals(headers.quantTable(c));
-            short[] out = new short[wide * high * 64];
-            long[] masks = new long[wide * high];
-            for (int by = 0; by < high; by++) {
-                for (int bx = 0; bx < wide; bx++) {
-                    int block = by * wide + bx;
-                    masks[block] = fdct.block(planes[c], bx * 8, by * 8, reciprocals, out, block * 64);
-                }
-            }
-            coefficients[c] = out;
-            nonZero[c] = masks;
+            Coded coded = component(planes[c], headers, c, fdct);
+            coefficients[c] = coded.coefficients;
+            nonZero[c] = coded.nonZero;
         }
         return new CoefficientImage(headers, coefficients, nonZero);
+    }
+
+    /** One component's coefficients, and the masks of their non-zero ones. */
+    record Coded(short[] coefficients, long[] nonZero) {
+    }
+
+    /** Transforms and quantises one component's plane into the padded block grid the headers' frame gives it. */
+    static Coded component(Plane plane, JpegHeaders headers, int c, Fdct fdct) {
+        JpegFrame frame = headers.frame();
+        int wide = frame.blocksWide(c);
+        int high = frame.blocksHigh(c);
+        float[] reciprocals = Fdct.reciprocals(headers.quantTable(c));
+        short[] out = new short[wide * high * 64];
+        long[] masks = new long[wide * high];
+        for (int by = 0; by < high; by++) {
+            for (int bx = 0; bx < wide; bx++) {
+                int block = by * wide + bx;
+                masks[block] = fdct.block(plane, bx * 8, by * 8, reciprocals, out, block * 64);
+            }
+        }
+        return new Coded(out, masks);
     }
 }

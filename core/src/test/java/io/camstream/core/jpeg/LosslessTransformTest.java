@@ -2,6 +2,7 @@ package io.camstream.core.jpeg;
 
 import io.camstream.spi.Orientation;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -52,8 +53,17 @@ class LosslessTransformTest {
                 source.headers().restartInterval(), List.of());
         byte[] theirs = Programs.run(jpeg, jpegtran(orientation));
         assertThat(Programs.run(ours, "djpeg", "-pnm")).isEqualTo(Programs.run(theirs, "djpeg", "-pnm"));
-        int[] size = orientation.transposes() ? new int[]{height, width} : new int[]{width, height};
-        assertThat(JpegTransformerTest.ffmpegSize(ours)).isEqualTo(size[0] + "x" + size[1]);
+    }
+
+    @Test
+    void ffmpegDecodesWhatWeTurn() {
+        for (String sampling : new String[]{"2x2", "2x1", "1x1"}) {
+            byte[] jpeg = Pictures.cjpeg(176, 144, 3, "-sample", sampling, "-restart", "1");
+            CoefficientImage turned = LosslessTransform.apply(CoefficientImage.read(jpeg, JpegLimits.DEFAULT),
+                    Orientation.ROTATE_90);
+            byte[] ours = JpegWriter.write(turned, HuffmanChoice.OPTIMAL, 3, List.of());
+            assertThat(JpegTransformerTest.ffmpegSize(ours)).as(sampling).isEqualTo("144x176");
+        }
     }
 
     static String[] jpegtran(Orientation orientation) {
