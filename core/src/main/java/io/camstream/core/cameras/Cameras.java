@@ -9,6 +9,7 @@ import io.camstream.spi.ConfigValues;
 import io.camstream.spi.Orientation;
 import io.helidon.config.Config;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -167,8 +168,12 @@ public final class Cameras implements AutoCloseable {
                 : drivers.drivers().stream()
                         .map(d -> d.name() + " (" + d.source() + ")")
                         .collect(Collectors.joining(", "));
-        return "Installed drivers: " + list + ". Drivers directory searched: " + drivers.driversDir().toAbsolutePath()
-                + " (put a driver jar there, or set camstream.drivers-dir).";
+        List<Path> dirs = drivers.driversDirs();
+        String searched = dirs.stream().map(dir -> dir.toAbsolutePath().toString()).collect(Collectors.joining(", "));
+        return "Installed drivers: " + list + (dirs.size() == 1
+                ? ". Drivers directory searched: " + searched + " (put a driver jar there"
+                : ". Drivers directories searched: " + searched + " (put a driver jar in one of them")
+                + ", or set camstream.drivers-dir).";
     }
 
     private static void checkKeys(Config entry, InstalledDriver driver) {
