@@ -62,7 +62,8 @@ public final class JpegCost {
                 LosslessTransform.apply(CoefficientImage.read(jpeg, JpegLimits.DEFAULT), Orientation.ROTATE_90),
                 HuffmanChoice.OPTIMAL, 0, List.of()));
         report("1280x720 rotate 90 by re-encoding (the fallback)", hd, rotate::reencode);
-        report("1920x1080 rotate 90 by re-encoding (1080 is 67.5 MCUs)", fullHd, rotate::transform);
+        report("1920x1080 rotate 90: luminance lossless, chrominance re-encoded", fullHd, rotate::transform);
+        report("1920x1080 rotate 90 by re-encoding everything", fullHd, rotate::reencode);
         report("1280x720 coefficients only (entropy decoding)", hd,
                 jpeg -> CoefficientImage.read(jpeg, JpegLimits.DEFAULT));
         report("1280x720 luminance at 160x90 (1/8 scale, DC only)", hd,

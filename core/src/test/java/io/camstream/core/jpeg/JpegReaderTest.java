@@ -1,9 +1,11 @@
 package io.camstream.core.jpeg;
 
+import io.camstream.spi.Orientation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Kinds we do not handle say so; broken and hostile input fails with a JpegException, quickly. */
 class JpegReaderTest {
 
-    /** Mutated copies tried per run; {@code -Djpeg.fuzz.rounds=100000} for a long run. */
+    /** Mutated copies tried per run; {@code -Djpeg.fuzz.rounds=100000} for a long run (CI runs the default). */
     private static final int ROUNDS = Integer.getInteger("jpeg.fuzz.rounds", 3000);
 
     @BeforeAll
@@ -60,16 +62,19 @@ class JpegReaderTest {
 
     @Test
     void mutatedJpegsEitherDecodeOrFailWithAJpegException() {
-        byte[] jpeg = Pictures.cjpeg(96, 64, 5, "-sample", "2x1", "-restart", "1");
+        List<byte[]> inputs = List.of(Pictures.cjpeg(96, 64, 5, "-sample", "2x1", "-restart", "1"),
+                Pictures.cjpeg(80, 48, 6, "-sample", "2x2", "-optimize"),
+                Pictures.cjpeg(40, 24, 7, "-grayscale"));
         Random random = new Random(42);
         int decoded = 0;
         for (int round = 0; round < ROUNDS; round++) {
-            byte[] bad = jpeg.clone();
+            byte[] bad = inputs.get(round % inputs.size()).clone();
             for (int i = random.nextInt(4); i >= 0; i--) {
                 bad[random.nextInt(bad.length)] = (byte) random.nextInt(256);
             }
             try {
                 JpegDecoder.decode(bad, Scale.FULL, JpegLimits.DEFAULT);
+                new JpegTransformer(Orientation.ROTATE_90, JpegLimits.DEFAULT).transform(bad);
                 decoded++;
             } catch (JpegException expected) {
                 assertThat(expected.getMessage()).isNotBlank();
