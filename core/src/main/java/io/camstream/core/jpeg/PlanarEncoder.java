@@ -71,7 +71,7 @@ public final class PlanarEncoder {
         JpegFrame frame = headers.frame();
         int wide = frame.blocksWide(c);
         int high = frame.blocksHigh(c);
-        float[] reciprocals = Fdct.reciprocals(headers.quantTable(c));
+        int[] reciprocals = Fdct.reciprocals(headers.quantTable(c));
         short[] out = new short[wide * high * 64];
         long[] masks = new long[wide * high];
         for (int by = 0; by < high; by++) {
