@@ -3,6 +3,7 @@ package io.camstream.bench.jpeg;
 import io.camstream.bench.Args;
 import io.camstream.bench.frames.FrameOptions;
 import io.camstream.bench.frames.NoisyFrames;
+import io.camstream.core.image.JpegEncoder;
 import io.camstream.core.jpeg.CoefficientImage;
 import io.camstream.core.jpeg.HuffmanChoice;
 import io.camstream.core.jpeg.JpegDecoder;
@@ -14,6 +15,7 @@ import io.camstream.core.jpeg.PlanarEncoder;
 import io.camstream.core.jpeg.Scale;
 import io.camstream.spi.Orientation;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -75,10 +77,19 @@ public final class JpegCost {
         report("1280x720 ImageIO decode+resize+encode to 320x180 q75", hd, jpeg -> ImageIoJobs.thumbnail(jpeg, 320));
         report("1280x720 encode from planes q75 (ours)", hd.stream().map(JpegCost::planes).toList(),
                 planes -> PlanarEncoder.encode(planes, 75, 0));
-        report("1280x720 encode from RGB q75 (ImageIO)", hd.stream().map(ImageIoJobs::decode).toList(),
-                image -> ImageIoJobs.encode(image, 75));
+        List<BufferedImage> pictures = hd.stream().map(ImageIoJobs::decode).map(JpegCost::bgr).toList();
+        JpegEncoder encoder = new JpegEncoder(75);
+        report("1280x720 encode from RGB q75 (JpegEncoder: to YCbCr, then ours)", pictures, encoder::encode);
+        report("1280x720 encode from RGB q75 (ImageIO)", pictures, image -> ImageIoJobs.encode(image, 75));
         FfmpegCost.report("1280x720 ffmpeg -vf transpose=1 -q:v 2", hd, iterations);
         FfmpegCost.report("1920x1080 ffmpeg -vf transpose=1 -q:v 2", fullHd, iterations);
+    }
+
+    /** The picture type camstream draws on (NO SIGNAL, the sim driver's pattern). */
+    private static BufferedImage bgr(BufferedImage image) {
+        BufferedImage bgr = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+        bgr.getGraphics().drawImage(image, 0, 0, null);
+        return bgr;
     }
 
     private static io.camstream.core.jpeg.PlanarImage planes(byte[] jpeg) {

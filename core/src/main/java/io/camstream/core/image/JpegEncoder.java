@@ -10,7 +10,7 @@ import java.awt.image.BufferedImage;
  * Encodes opaque pictures (such as {@code TYPE_3BYTE_BGR} or {@code TYPE_INT_RGB}) as baseline JPEG at a fixed
  * quality. Colour pictures are coded with 4:2:0 chroma subsampling, so a minimum coded unit (MCU) is 16×16 pixels.
  * <p>
- * The encoder inside is camstream's own ({@link PlanarEncoder}): for a 1280×720 picture it costs the same CPU as the
+ * The encoder inside is camstream's own ({@link PlanarEncoder}): for a 1280×720 picture it costs less CPU than the
  * JDK's ImageIO writer (native libjpeg) and needs no native memory (docs/PERFORMANCE.md, "JPEG toolkit"). Close it
  * when done, as callers would if the choice changed.
  */
