@@ -4,7 +4,8 @@ package io.camstream.core.jpeg;
 public enum HuffmanChoice {
     /**
      * The tables the picture was read with when they have a code for every symbol it needs (one pass; cameras use
-     * annex K's tables, which have all), else optimal ones.
+     * annex K's tables, which have all), else optimal ones; optimal ones too for coefficients that were not read
+     * from a JPEG (no tables in their headers).
      */
     ORIGINAL_IF_COMPLETE,
     /** Tables built for this picture's symbol counts: the smallest output, at the cost of a counting pass. */

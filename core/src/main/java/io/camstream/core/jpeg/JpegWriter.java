@@ -27,7 +27,8 @@ public final class JpegWriter {
         if (restartInterval < 0 || restartInterval > 0xFFFF) {
             throw new IllegalArgumentException("restart interval must be 0 to 65535, was " + restartInterval);
         }
-        if (huffman != HuffmanChoice.OPTIMAL) {
+        boolean known = image.headers().dcTables() != null && image.headers().acTables() != null;
+        if (huffman == HuffmanChoice.STANDARD || huffman == HuffmanChoice.ORIGINAL_IF_COMPLETE && known) {
             Tables tables = huffman == HuffmanChoice.STANDARD ? standard(image) : original(image);
             byte[] jpeg = tryWrite(image, tables, restartInterval, segments);
             if (jpeg != null) {

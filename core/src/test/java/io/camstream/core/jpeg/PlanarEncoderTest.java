@@ -9,6 +9,7 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +46,20 @@ class PlanarEncoderTest {
                     .as("quality %d", quality)
                     .isEqualTo(JpegReader.readHeaders(cjpeg, JpegLimits.DEFAULT).quantTables());
         }
+    }
+
+    @Test
+    void coefficientsWithoutHuffmanTablesAreCodedWithOptimalOnes() {
+        byte[] jpeg = Pictures.cjpeg(120, 80, 2, "-sample", "2x2");
+        CoefficientImage read = CoefficientImage.read(jpeg, JpegLimits.DEFAULT);
+        JpegHeaders bare = new JpegHeaders(read.frame(), read.headers().quantTables(), null, null, 0,
+                ColourSpace.YCBCR, List.of());
+        CoefficientImage coefficients = new CoefficientImage(bare, new short[][]{read.storedPlane(0),
+                read.storedPlane(1), read.storedPlane(2)}, new long[][]{read.storedNonZero(0),
+                read.storedNonZero(1), read.storedNonZero(2)});
+        byte[] written = JpegWriter.write(coefficients, HuffmanChoice.ORIGINAL_IF_COMPLETE, 0, List.of());
+        assertThat(Programs.run(written, "djpeg", "-pnm")).isEqualTo(Programs.run(jpeg, "djpeg", "-pnm"));
+        assertThat(written.length).isLessThan(jpeg.length);
     }
 
     @Test
