@@ -3,11 +3,18 @@ package io.camstream.server;
 import io.camstream.core.cameras.Cameras;
 import io.camstream.core.driver.DriverRegistry;
 import io.camstream.core.time.Deadlines;
+import io.camstream.server.auth.Access;
 import io.camstream.server.auth.BasicAuthFeature;
+import io.camstream.server.auth.LinkKey;
+import io.camstream.server.auth.Links;
 import io.camstream.server.config.ConfigFiles;
+import io.camstream.server.head.HeadResponse;
 import io.camstream.server.http.ApiService;
 import io.camstream.server.http.BadMethodSelector;
+import io.camstream.server.http.CameraResolver;
+import io.camstream.server.http.CameraRoutes;
 import io.camstream.server.http.CorsFeature;
+import io.camstream.server.http.LinkService;
 import io.camstream.server.http.PageService;
 import io.camstream.server.http.StreamService;
 import io.camstream.server.http.ViewerLimits;
@@ -24,6 +31,7 @@ import io.camstream.server.observe.ConnectionMeters;
 import io.camstream.server.observe.Observability;
 import io.helidon.config.Config;
 import io.helidon.http.DirectHandler;
+import io.helidon.http.NotFoundException;
 import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
@@ -34,9 +42,12 @@ import io.helidon.webserver.spi.ProtocolConfig;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -59,11 +70,14 @@ public final class CamstreamServer implements AutoCloseable {
     private final ConnectionGate gate;
     private final HelidonLogFilter logFilter;
     private final ConnectionMeters connectionMeters;
+    private final Optional<BasicAuthFeature> auth;
+    private final List<CameraRoutes.Route> routes;
     private final WebServer webServer;
 
     private CamstreamServer(DriverRegistry drivers, Cameras cameras, CameraMeters meters, Deadlines deadlines,
                             IncidentLog incidents, ConnectionGate gate, HelidonLogFilter logFilter,
-                            ConnectionMeters connectionMeters, WebServer webServer) {
+                            ConnectionMeters connectionMeters, Optional<BasicAuthFeature> auth,
+                            List<CameraRoutes.Route> routes, WebServer webServer) {
         this.drivers = drivers;
         this.cameras = cameras;
         this.meters = meters;
@@ -72,11 +86,14 @@ public final class CamstreamServer implements AutoCloseable {
         this.gate = gate;
         this.logFilter = logFilter;
         this.connectionMeters = connectionMeters;
+        this.auth = auth;
+        this.routes = routes;
         this.webServer = webServer;
     }
 
     /**
-     * Starts camstream with a configuration.
+     * Starts camstream with a configuration that came from no file: the link key is kept in {@code conf/} of the
+     * installation unless {@code camstream.auth.link-key-file} says otherwise.
      *
      * @param root the configuration's root node
      * @return the running server
@@ -84,19 +101,38 @@ public final class CamstreamServer implements AutoCloseable {
      * @throws io.camstream.spi.CameraConfigException when a camera's configuration is wrong
      */
     public static CamstreamServer start(Config root) {
+        return start(root, Optional.empty());
+    }
+
+    /**
+     * Starts camstream with a configuration.
+     *
+     * @param root       the configuration's root node
+     * @param configFile the file it was read from, if any; the link key is kept beside it by default
+     * @return the running server
+     * @throws io.camstream.core.StartupException            when the drivers cannot be loaded as configured
+     * @throws io.camstream.spi.CameraConfigException when a camera's configuration is wrong
+     */
+    public static CamstreamServer start(Config root, Optional<Path> configFile) {
         DriverRegistry drivers = DriverRegistry.discover(CamstreamServer.class.getClassLoader(),
                 ConfigFiles.driversDirs(root));
         Cameras cameras;
         StreamPolicy policy;
+        Links links;
         ConnectionSettings connections;
         try {
             cameras = Cameras.fromConfig(root.get("camstream.cameras"), drivers);
-            policy = StreamPolicy.from(root.get("camstream"));
+            policy = StreamPolicy.from(root.get("camstream"), ConfigFiles.defaultLinkKeyFile(configFile));
+            links = links(policy);
             connections = ConnectionSettings.from(root.get("camstream"));
         } catch (RuntimeException e) {
             drivers.close();
             throw e;
         }
+        Access access = new Access(policy.auth(), links);
+        Optional<BasicAuthFeature> auth = policy.auth().enabled()
+                ? Optional.of(new BasicAuthFeature(policy.auth(), access, links, cameras.names()))
+                : Optional.empty();
         CameraMeters meters = CameraMeters.register(Metrics.globalRegistry(), cameras);
         Deadlines deadlines = Deadlines.start("camstream-deadlines", DEADLINE_TICK);
         IncidentLog incidents = new IncidentLog(deadlines, INCIDENT_SUMMARY);
@@ -107,6 +143,7 @@ public final class CamstreamServer implements AutoCloseable {
         Http1Config http1 = Http1Config.builder().config(root.get("server.protocols.http_1_1"))
                 .addReceiveListener(tracking).build();
         WriteWatchdog watchdog = new WriteWatchdog(policy.viewerWriteTimeout(), deadlines);
+        List<CameraRoutes.Route> routes = new ArrayList<>();
         try {
             WebServer webServer = WebServer.builder()
                     .update(ListenerDefaults::apply)
@@ -120,7 +157,8 @@ public final class CamstreamServer implements AutoCloseable {
                     .addConnectionSelector(new BadMethodSelector(incidents))
                     .addConnectionSelector(new Http10Selector(http1))
                     .addFeature(Observability.feature(root.get("server.features.observe"), cameras, gate))
-                    .routing(routing -> routing(routing, cameras, root.get("camstream"), policy, watchdog, tracking))
+                    .routing(routing -> routes.addAll(routing(routing, new CameraResolver(cameras, access),
+                            root.get("camstream"), policy, watchdog, links, auth, tracking)))
                     .build()
                     .start();
             if (!ConnectionGate.installed()) {
@@ -132,8 +170,9 @@ public final class CamstreamServer implements AutoCloseable {
             LOGGER.log(System.Logger.Level.INFO, "camstream serves {0} camera(s) {1} at {2}",
                     cameras.names().size(), cameras.names(), servedAt(webServer));
             return new CamstreamServer(drivers, cameras, meters, deadlines, incidents, gate, logFilter,
-                    connectionMeters, webServer);
+                    connectionMeters, auth, List.copyOf(routes), webServer);
         } catch (RuntimeException e) {
+            auth.ifPresent(BasicAuthFeature::close);
             logFilter.close();
             connectionMeters.close();
             gate.close();
@@ -169,18 +208,34 @@ public final class CamstreamServer implements AutoCloseable {
         return scheme + "://" + host + ":" + server.port() + "/";
     }
 
-    static void routing(HttpRouting.Builder routing, Cameras cameras, Config camstream, StreamPolicy policy,
-                        WriteWatchdog watchdog, RequestTracking tracking) {
+    /** The link key, looked at now so that a key file that cannot be used is reported at the start. */
+    private static Links links(StreamPolicy policy) {
+        LinkKey key = new LinkKey(policy.auth().linkKeyFile());
+        key.check();
+        return new Links(key, Clock.systemUTC());
+    }
+
+    /**
+     * Every route of camstream, registered through one {@link CameraRoutes} so that each gets its camera from the
+     * resolver and answers HEAD.
+     *
+     * @return the routes registered
+     */
+    static List<CameraRoutes.Route> routing(HttpRouting.Builder routing, CameraResolver resolver, Config camstream,
+                                            StreamPolicy policy, WriteWatchdog watchdog, Links links,
+                                            Optional<BasicAuthFeature> auth, RequestTracking tracking) {
         routing.addFeature(tracking);
-        if (policy.auth().enabled()) {
-            routing.addFeature(new BasicAuthFeature(policy.auth(), cameras.defaultCamera().name()));
-        }
+        auth.ifPresent(routing::addFeature);
         CorsFeature.of(camstream.get("cors.allow-origin").asString().asOptional()).ifPresent(routing::addFeature);
-        StreamService streams = new StreamService(cameras, new ViewerLimits(policy.serverMaxViewers()), watchdog);
-        routing.register(streams.compatibility())
-                .register(new PageService(cameras))
+        routing.error(NotFoundException.class, HeadResponse::notFound);
+        StreamService streams = new StreamService(new ViewerLimits(policy.serverMaxViewers()), watchdog);
+        return new CameraRoutes(routing, resolver)
+                .register(streams.compatibility())
+                .register(new PageService())
                 .register(streams)
-                .register(new ApiService(cameras));
+                .register(new ApiService())
+                .register(new LinkService(links))
+                .routes();
     }
 
     /**
@@ -221,6 +276,11 @@ public final class CamstreamServer implements AutoCloseable {
         gate.onListenerLost(action);
     }
 
+    /** Every route camstream registered, in order; tests derive their cases from it. */
+    List<CameraRoutes.Route> routes() {
+        return routes;
+    }
+
     /**
      * Sums up the incidents counted, stops the cameras, which ends every open stream, then the web server, then
      * releases the drivers.
@@ -231,6 +291,7 @@ public final class CamstreamServer implements AutoCloseable {
         cameras.close();
         gate.stopping();
         webServer.stop();
+        auth.ifPresent(BasicAuthFeature::close);
         logFilter.close();
         connectionMeters.close();
         gate.close();

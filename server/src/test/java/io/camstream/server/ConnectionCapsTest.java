@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -166,7 +167,7 @@ class ConnectionCapsTest {
     }
 
     private static void watch(String from, Duration length, List<Long> frames, AtomicReference<Exception> failure) {
-        try (RawHttp stream = RawHttp.getFrom(from, server.port(), "/video_feed", "HTTP/1.1", "Host: x")) {
+        try (RawHttp stream = RawHttp.get(InetAddress.getByName(from), server.port(), "/video_feed", "HTTP/1.1", "Host: x")) {
             MjpegReader reader = new MjpegReader(stream.body(stream.head()), MjpegFormat.BOUNDARY);
             long end = System.nanoTime() + length.toNanos();
             while (System.nanoTime() < end) {

@@ -31,13 +31,13 @@ class ConnectionDeadlinesTest {
 
     @TempDir
     static Path dir;
-    private static TestTls tls;
+    private static TestCertificate tls;
     private static RunningServer plain;
     private static RunningServer encrypted;
 
     @BeforeAll
     static void start() throws Exception {
-        tls = TestTls.create(dir);
+        tls = TestCertificate.in(dir);
         String camstream = """
                 camstream:
                   header-read-timeout: %dms

@@ -39,7 +39,7 @@ class ConnectionHygieneTest {
 
     @Test
     void everyKindOfConnectionReturnsDescriptorsThreadsAndHeapToTheirStart() throws Exception {
-        TestTls tls = TestTls.create(dir);
+        TestCertificate tls = TestCertificate.in(dir);
         String camstream = """
                 camstream:
                   header-read-timeout: 500ms
@@ -54,7 +54,7 @@ class ConnectionHygieneTest {
              RunningServer encrypted = RunningServer.start(tls.serverYaml(), camstream);
              HttpClient h2c = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
              HttpClient h2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2)
-                     .sslContext(tls.clientContext()).build()) {
+                     .sslContext(tls.trustingContext()).build()) {
             int tlsPort = encrypted.port();
             int plainPort = plain.port();
             List<Kind> kinds = List.of(
@@ -94,7 +94,7 @@ class ConnectionHygieneTest {
         Clients.run(16, rounds * kinds.size(), i -> kinds.get(i % kinds.size()).once(i / kinds.size()));
     }
 
-    private static void tlsRequest(TestTls tls, int port, String protocol, String request) throws Exception {
+    private static void tlsRequest(TestCertificate tls, int port, String protocol, String request) throws Exception {
         try (SSLSocket socket = tls.connect(port, protocol)) {
             Sockets.send(socket, request);
             // under this load a handshake can outlast header-read-timeout: then the server closes without an answer
@@ -112,7 +112,7 @@ class ConnectionHygieneTest {
         }
     }
 
-    private static void idleUntilTheServerCloses(TestTls tls, int port) throws Exception {
+    private static void idleUntilTheServerCloses(TestCertificate tls, int port) throws Exception {
         try (SSLSocket socket = tls.connect(port, "http/1.1")) {
             Sockets.closedAfter(socket, System.nanoTime(), Duration.ofSeconds(10));
         }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ class DescriptorLimitIT {
         try (Distribution.Launched server = Distribution.launchWithDescriptorLimit(DESCRIPTORS, config(""))) {
             int port = server.awaitPort();
             List<Socket> flood = flood(port, 1_000);
-            try (RawHttp viewer = RawHttp.getFrom("127.0.0.2", port, "/video_feed", "HTTP/1.1", "Host: x")) {
+            try (RawHttp viewer = RawHttp.get(InetAddress.getByName("127.0.0.2"), port, "/video_feed", "HTTP/1.1", "Host: x")) {
                 MjpegReader frames = new MjpegReader(viewer.body(viewer.head()), MjpegFormat.BOUNDARY);
                 for (int i = 0; i < 10; i++) {
                     assertThat(frames.next().body()).startsWith(0xFF, 0xD8);
@@ -84,7 +85,7 @@ class DescriptorLimitIT {
                     .isLessThan(Duration.ofSeconds(5));
             assertThat(health).contains("\"status\":\"UP\"").contains("\"lastAcceptFailure\":\"Too many open files\"");
             assertThat(count(health, "acceptFailures")).isPositive();
-            try (RawHttp viewer = RawHttp.getFrom("127.0.0.2", port, "/video_feed", "HTTP/1.1", "Host: x")) {
+            try (RawHttp viewer = RawHttp.get(InetAddress.getByName("127.0.0.2"), port, "/video_feed", "HTTP/1.1", "Host: x")) {
                 MjpegReader frames = new MjpegReader(viewer.body(viewer.head()), MjpegFormat.BOUNDARY);
                 assertThat(frames.next().body()).startsWith(0xFF, 0xD8);
             }
@@ -127,7 +128,7 @@ class DescriptorLimitIT {
     }
 
     private static String health(String from, int port) throws IOException {
-        try (RawHttp health = RawHttp.getFrom(from, port, "/observe/health", "HTTP/1.1", "Host: x",
+        try (RawHttp health = RawHttp.get(InetAddress.getByName(from), port, "/observe/health", "HTTP/1.1", "Host: x",
                 "Connection: close")) {
             String head = health.head();
             return head + new String(health.body(head).readAllBytes());

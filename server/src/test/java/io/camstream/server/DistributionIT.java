@@ -130,7 +130,7 @@ class DistributionIT {
 
     @Test
     void theStartUpLineNamesTheSchemeAndTheAddressServed() throws Exception {
-        TestTls tls = TestTls.create(dir);
+        TestCertificate tls = TestCertificate.in(dir);
         Path config = dir.resolve("tls.yaml");
         Files.writeString(config, """
                 server:

@@ -34,7 +34,7 @@ class QuietLogTest {
 
     @Test
     void thousandsOfBrokenRequestsLeaveOneShortLinePerKindAndNoStackTrace() throws Exception {
-        TestTls tls = TestTls.create(dir);
+        TestCertificate tls = TestCertificate.in(dir);
         String camstream = """
                 camstream:
                   header-read-timeout: 300ms

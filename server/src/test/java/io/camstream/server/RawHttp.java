@@ -6,6 +6,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -23,14 +25,18 @@ final class RawHttp implements AutoCloseable {
     }
 
     static RawHttp get(int port, String target, String version, String... headers) throws IOException {
-        return getFrom("127.0.0.1", port, target, version, headers);
+        return get(null, port, target, version, headers);
     }
 
-    /** The same from another loopback address, as another client would connect. */
-    static RawHttp getFrom(String from, int port, String target, String version, String... headers)
+    /** The request from a given local address (on Linux any of 127.0.0.0/8), as if from another machine. */
+    static RawHttp get(InetAddress from, int port, String target, String version, String... headers)
             throws IOException {
-        Socket socket = Sockets.connect(port, from);
+        Socket socket = new Socket();
         socket.setSoTimeout(10_000);
+        if (from != null) {
+            socket.bind(new InetSocketAddress(from, 0));
+        }
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
         RawHttp http = new RawHttp(socket);
         http.get(target, version, headers);
         return http;
@@ -84,7 +90,7 @@ final class RawHttp implements AutoCloseable {
     }
 
     /** Decodes a chunked body as it arrives. */
-    private static final class Chunked extends InputStream {
+    static final class Chunked extends InputStream {
 
         private final InputStream in;
         private int left;

@@ -26,18 +26,18 @@ class TlsTest {
 
     @TempDir
     static Path dir;
-    private static TestTls tls;
+    private static TestCertificate certificate;
     private static RunningServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        tls = TestTls.create(dir);
+        certificate = TestCertificate.in(dir);
         server = RunningServer.start("""
                   protocols:
                     http_1_1:
                       max-prologue-length: 4096
                       max-headers-size: 16384
-                """ + tls.serverYaml(), """
+                """ + certificate.serverYaml(), """
                 camstream:
                   cameras:
                     - name: desk
@@ -95,7 +95,7 @@ class TlsTest {
 
     @Test
     void aClientOfferingAlpnHttp10GetsHttp10AndTheConnectionClosedAfterTheAnswer() throws Exception {
-        try (SSLSocket socket = tls.connect(server.port(), "http/1.0")) {
+        try (SSLSocket socket = certificate.connect(server.port(), "http/1.0")) {
             assertThat(socket.getApplicationProtocol()).isEqualTo("http/1.0");
             socket.getOutputStream().write("GET /api/cameras HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
@@ -108,8 +108,8 @@ class TlsTest {
     void curlHttp10OverTlsGetsASnapshot(@TempDir Path out) throws Exception {
         Tools.require("curl");
         Path jpeg = out.resolve("snapshot.jpg");
-        Process curl = new ProcessBuilder("curl", "-sS", "--http1.0", "--cacert", tls.certificatePem(out).toString(),
-                "-o", jpeg.toString(), "-w", "%{http_code} %{http_version}",
+        Process curl = new ProcessBuilder("curl", "-sS", "--http1.0", "--cacert",
+                certificate.certificatePem(out).toString(), "-o", jpeg.toString(), "-w", "%{http_code} %{http_version}",
                 "https://127.0.0.1:" + server.port() + "/cameras/desk/snapshot").redirectErrorStream(true).start();
         String result = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(curl.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -128,7 +128,7 @@ class TlsTest {
     }
 
     private static HttpClient client(HttpClient.Version version) throws Exception {
-        return HttpClient.newBuilder().version(version).sslContext(tls.clientContext())
+        return HttpClient.newBuilder().version(version).sslContext(certificate.trustingContext())
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
 

@@ -168,7 +168,7 @@ public final class ConnectionGate implements AutoCloseable {
             return false;
         }
         ClientAddress client = ClientAddress.of(key.remote().getAddress());
-        boolean trusted = settings.trustedProxies().contains(key.remote().getAddress());
+        boolean trusted = settings.trustedProxies().trusts(key.remote().getAddress());
         long now = deadlines.now();
         Connection connection = new Connection(channel, key, client, trusted, now);
         Deadline deadline = deadlines.add(() -> expired(connection));

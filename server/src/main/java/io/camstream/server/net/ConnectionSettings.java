@@ -1,5 +1,6 @@
 package io.camstream.server.net;
 
+import io.camstream.server.auth.TrustedProxies;
 import io.camstream.spi.ConfigValues;
 import io.helidon.config.Config;
 
@@ -19,7 +20,7 @@ import java.time.Duration;
  * @param trustedProxies          reverse proxies, exempt from the per-client cap ({@code auth.trusted-proxies})
  */
 public record ConnectionSettings(Duration headerReadTimeout, Duration keepAliveTimeout, int maxConnections,
-                                 int maxConnectionsPerClient, AddressRanges trustedProxies) {
+                                 int maxConnectionsPerClient, TrustedProxies trustedProxies) {
 
     /**
      * Descriptors kept for everything but connections: the JVM's own (about 60: jars, pollers), drivers' child
@@ -52,7 +53,7 @@ public record ConnectionSettings(Duration headerReadTimeout, Duration keepAliveT
                 maxConnections,
                 ConfigValues.intValue(camstream, "max-connections-per-client", Math.min(DEFAULT_PER_CLIENT,
                         maxConnections), 1, 1_000_000),
-                AddressRanges.from(camstream.get("auth.trusted-proxies")));
+                TrustedProxies.from(camstream));
     }
 
     static int defaultMaxConnections(long descriptorLimit, long maxHeap) {

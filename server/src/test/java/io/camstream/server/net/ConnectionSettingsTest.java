@@ -41,7 +41,7 @@ class ConnectionSettingsTest {
         assertThat(settings.keepAliveTimeout()).isEqualTo(Duration.ofSeconds(20));
         assertThat(settings.maxConnections()).isEqualTo(500);
         assertThat(settings.maxConnectionsPerClient()).isEqualTo(128);
-        assertThat(settings.trustedProxies().isEmpty()).isFalse();
+        assertThat(settings.trustedProxies().ranges()).hasSize(1);
     }
 
     @Test

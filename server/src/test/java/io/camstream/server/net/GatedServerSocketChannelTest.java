@@ -1,6 +1,7 @@
 package io.camstream.server.net;
 
 import io.camstream.core.time.Deadlines;
+import io.camstream.server.auth.TrustedProxies;
 import io.camstream.server.log.IncidentLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.channels.spi.SelectorProvider;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -26,7 +28,7 @@ class GatedServerSocketChannelTest {
     private final Deadlines deadlines = Deadlines.start("gate-test", Duration.ofMillis(20));
     private final IncidentLog incidents = new IncidentLog(deadlines, Duration.ofMinutes(1));
     private final ConnectionGate gate = new ConnectionGate(new ConnectionSettings(Duration.ofSeconds(10),
-            Duration.ofSeconds(10), 100, 100, AddressRanges.none()), deadlines, incidents);
+            Duration.ofSeconds(10), 100, 100, new TrustedProxies(List.of())), deadlines, incidents);
 
     @AfterEach
     void close() {
