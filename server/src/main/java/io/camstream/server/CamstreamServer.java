@@ -9,6 +9,7 @@ import io.camstream.server.http.BadMethodSelector;
 import io.camstream.server.http.CorsFeature;
 import io.camstream.server.http.HeaderReadTimeout;
 import io.camstream.server.http.PageService;
+import io.camstream.server.http.SecurityHeaders;
 import io.camstream.server.http.StreamService;
 import io.camstream.server.http.ViewerLimits;
 import io.camstream.server.http.WriteWatchdog;
@@ -119,6 +120,7 @@ public final class CamstreamServer implements AutoCloseable {
 
     static void routing(HttpRouting.Builder routing, Cameras cameras, Config camstream, StreamPolicy policy,
                         WriteWatchdog watchdog) {
+        routing.addFeature(SecurityHeaders.from(camstream));
         if (policy.auth().enabled()) {
             routing.addFeature(new BasicAuthFeature(policy.auth(), cameras.defaultCamera().name()));
         }

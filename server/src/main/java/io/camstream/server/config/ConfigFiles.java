@@ -19,7 +19,7 @@ public final class ConfigFiles {
 
     /** The keys of the {@code camstream} section, each read where it is used; README's configuration lists them. */
     static final Set<String> CAMSTREAM_KEYS = Set.of("cameras", "drivers-dir", "auth", "cors", "server-max-viewers",
-            "viewer-write-timeout", "header-read-timeout");
+            "viewer-write-timeout", "header-read-timeout", "frame-ancestors");
 
     private ConfigFiles() {
     }
