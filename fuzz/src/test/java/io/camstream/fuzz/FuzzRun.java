@@ -63,8 +63,9 @@ record FuzzRun(FuzzTarget target, int exitCode, Path log) {
                 "--target_method=" + target.methodName(),
                 "--max_duration=" + duration,
                 "--disabled_hooks=" + String.join(":", UNRELATED_SANITIZERS),
-                // libFuzzer: an input that takes this many seconds is a hang, reported and kept like a crash.
-                "-timeout=10"));
+                // libFuzzer: an input that takes this many seconds is a hang, reported and kept like a crash. Not
+                // less: on a busy machine the first input, which loads and instruments classes, took 12 s.
+                "-timeout=30"));
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())

@@ -18,7 +18,8 @@ class PasswordHashFuzzTest {
     private static final Set<String> REFUSALS = Set.of(
             refusal("bcrypt$2b$12$abc"),
             refusal(PasswordHash.SCHEME + "$many$AAAAAAAAAAA=$AAAAAAAAAAAAAAAAAAAAAA=="),
-            refusal(PasswordHash.SCHEME + "$1$AAAAAAAAAAA=$AAAAAAAAAAAAAAAAAAAAAA=="));
+            refusal(PasswordHash.SCHEME + "$1$AAAAAAAAAAA=$AAAAAAAAAAAAAAAAAAAAAA=="),
+            refusal(PasswordHash.SCHEME + "$100000000$AAAAAAAAAAA=$AAAAAAAAAAAAAAAAAAAAAA=="));
 
     @FuzzTest
     void readsAnyStoredHash(byte[] data) {

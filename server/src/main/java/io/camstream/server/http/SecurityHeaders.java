@@ -2,8 +2,10 @@ package io.camstream.server.http;
 
 import io.camstream.spi.ConfigValues;
 import io.helidon.config.Config;
+import io.helidon.http.Header;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.HttpFeature;
 import io.helidon.webserver.http.HttpRouting;
@@ -29,10 +31,10 @@ public final class SecurityHeaders implements HttpFeature {
     /** CSP source expressions: schemes, hosts, ports, wildcards, quoted keywords; no ';' or ',' or controls. */
     private static final Pattern SOURCES = Pattern.compile("[A-Za-z0-9'*:/.\\-\\[\\] ]+");
 
-    private final String pagePolicy;
+    private final Header pagePolicy;
 
     private SecurityHeaders(String frameAncestors) {
-        this.pagePolicy = PAGE_POLICY + frameAncestors;
+        this.pagePolicy = HeaderValues.create(CONTENT_SECURITY_POLICY, PAGE_POLICY + frameAncestors);
     }
 
     /**
@@ -60,7 +62,7 @@ public final class SecurityHeaders implements HttpFeature {
         res.header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff");
         res.beforeSend(() -> {
             if (res.headers().contentType().filter(type -> type.mediaType().text().equals("text/html")).isPresent()) {
-                res.header(CONTENT_SECURITY_POLICY, pagePolicy);
+                res.headers().set(pagePolicy);
             }
         });
         chain.proceed();

@@ -54,11 +54,11 @@ final class Http10Context implements ConnectionContext {
     }
 
     private static byte[] translate(DataReader in, PeerInfo local) {
-        String requestLine = in.readLine();
+        String requestLine = line(in);
         StringBuilder head = new StringBuilder(requestLine.substring(0, requestLine.length() - "1.0".length()))
                 .append("1.1\r\n");
         boolean host = false;
-        for (String line = in.readLine(); !line.isEmpty(); line = in.readLine()) {
+        for (String line = line(in); !line.isEmpty(); line = line(in)) {
             String name = line.substring(0, Math.max(0, line.indexOf(':'))).trim().toLowerCase(Locale.ROOT);
             if (name.equals("connection") || name.equals("keep-alive")) {
                 continue;
@@ -70,6 +70,13 @@ final class Http10Context implements ConnectionContext {
             head.append("Host: ").append(local.host()).append(':').append(local.port()).append("\r\n");
         }
         return head.append("Connection: close\r\n\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** One line, every byte kept (DataReader.readLine would turn those above 127 into '?'). */
+    private static String line(DataReader in) {
+        String line = new String(in.readBytes(in.findNewLine(Integer.MAX_VALUE)), StandardCharsets.ISO_8859_1);
+        in.skip(2);
+        return line;
     }
 
     @Override
