@@ -62,7 +62,7 @@ public final class CamstreamServer implements AutoCloseable {
      */
     public static CamstreamServer start(Config root) {
         DriverRegistry drivers = DriverRegistry.discover(CamstreamServer.class.getClassLoader(),
-                ConfigFiles.driversDir(root));
+                ConfigFiles.driversDirs(root));
         Cameras cameras;
         StreamPolicy policy;
         try {

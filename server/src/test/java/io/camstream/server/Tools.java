@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Outside programs the tests use as judges. Where CI is set, a missing program fails the test (CI installs them);
- * elsewhere the test is skipped with a message saying how to get it.
+ * Outside programs the tests use as judges, and what else a test needs of the machine. Where CI is set, a missing
+ * program fails the test (CI installs them); elsewhere the test is skipped with a message saying how to get it.
  */
 final class Tools {
 
@@ -18,12 +18,16 @@ final class Tools {
     }
 
     static void require(String program) {
-        boolean found = find(program).isPresent();
-        String message = program + " is not installed: 'apt-get install " + program + "' (.ci/run does this)";
-        if (!found && System.getenv("CI") != null) {
+        require(find(program).isPresent(),
+                program + " is not installed: 'apt-get install " + program + "' (.ci/run does this)");
+    }
+
+    /** Skips the test with the message when the condition does not hold, or fails it where CI is set. */
+    static void require(boolean met, String message) {
+        if (!met && System.getenv("CI") != null) {
             fail(message);
         }
-        assumeTrue(found, message);
+        assumeTrue(met, message);
     }
 
     /** The program's path; daemons such as nginx live in sbin, which is not on every user's PATH. */

@@ -3,11 +3,13 @@ package io.camstream.core.cameras;
 import io.camstream.core.driver.DriverRegistry;
 import io.camstream.core.driver.InstalledDriver;
 import io.camstream.core.fanout.CameraFeed;
+import io.camstream.core.fanout.FeedClock;
 import io.camstream.core.fanout.FeedSettings;
 import io.camstream.spi.CameraConfigException;
 import io.camstream.spi.ConfigValues;
 import io.helidon.config.Config;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -69,11 +71,12 @@ public final class Cameras implements AutoCloseable {
         }
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("camera-timers").daemon().factory());
+        FeedClock clock = FeedClock.system(timers);
         Map<String, CameraFeed> feeds = new LinkedHashMap<>();
         byName.forEach((name, entry) -> {
             InstalledDriver driver = driverOf.get(name);
             feeds.put(name, new CameraFeed(name, driver.name(), driver.provider(), entry,
-                    settingsOf.get(name), timers));
+                    settingsOf.get(name), clock));
         });
         return new Cameras(Collections.unmodifiableMap(feeds), timers);
     }
@@ -165,8 +168,12 @@ public final class Cameras implements AutoCloseable {
                 : drivers.drivers().stream()
                         .map(d -> d.name() + " (" + d.source() + ")")
                         .collect(Collectors.joining(", "));
-        return "Installed drivers: " + list + ". Drivers directory searched: " + drivers.driversDir().toAbsolutePath()
-                + " (put a driver jar there, or set camstream.drivers-dir).";
+        List<Path> dirs = drivers.driversDirs();
+        String searched = dirs.stream().map(dir -> dir.toAbsolutePath().toString()).collect(Collectors.joining(", "));
+        return "Installed drivers: " + list + (dirs.size() == 1
+                ? ". Drivers directory searched: " + searched + " (put a driver jar there"
+                : ". Drivers directories searched: " + searched + " (put a driver jar in one of them")
+                + ", or set camstream.drivers-dir).";
     }
 
     private static void checkKeys(Config entry, InstalledDriver driver) {

@@ -23,8 +23,9 @@ import java.util.stream.Stream;
 
 /**
  * The camera drivers installed: those on the server's class path and one class loader per jar of the drivers
- * directory. A jar that cannot be read or whose provider cannot be loaded is reported and skipped; the others still
- * load. Two drivers with one name stop the start-up, since the choice between them would be arbitrary.
+ * directories. A jar that cannot be read or whose provider cannot be loaded is reported and skipped; the others still
+ * load. Two drivers with one name, in one directory or in two, stop the start-up, since the choice between them
+ * would be arbitrary.
  */
 public final class DriverRegistry implements AutoCloseable {
 
@@ -33,12 +34,13 @@ public final class DriverRegistry implements AutoCloseable {
     /** Stops the search of one source that keeps failing, rather than looping on a damaged jar. */
     private static final int MAX_BROKEN_PER_SOURCE = 100;
 
-    private final Path driversDir;
+    private final List<Path> driversDirs;
     private final Map<String, InstalledDriver> drivers;
     private final List<DriverClassLoader> loaders;
 
-    private DriverRegistry(Path driversDir, Map<String, InstalledDriver> drivers, List<DriverClassLoader> loaders) {
-        this.driversDir = driversDir;
+    private DriverRegistry(List<Path> driversDirs, Map<String, InstalledDriver> drivers,
+            List<DriverClassLoader> loaders) {
+        this.driversDirs = driversDirs;
         this.drivers = drivers;
         this.loaders = loaders;
     }
@@ -46,18 +48,19 @@ public final class DriverRegistry implements AutoCloseable {
     /**
      * Finds every driver.
      *
-     * @param server     the server's class loader: its class path is searched and its SPI shared with driver jars
-     * @param driversDir the drivers directory; it may be missing, which means no driver jars
+     * @param server      the server's class loader: its class path is searched and its SPI shared with driver jars
+     * @param driversDirs the drivers directories, searched in this order; a missing one means no driver jars from it
      * @return the registry; close it at shutdown to release the jars
      * @throws StartupException when two drivers share a name
      */
-    public static DriverRegistry discover(ClassLoader server, Path driversDir) {
+    public static DriverRegistry discover(ClassLoader server, List<Path> driversDirs) {
         Map<String, InstalledDriver> found = new TreeMap<>();
         List<DriverClassLoader> loaders = new ArrayList<>();
         try {
             load(ServiceLoader.load(CameraProvider.class, server), "class path",
                     provider -> register(found, provider, classPathSource(provider)));
-            for (Path jar : jars(driversDir, DriverFileCheck.forThisUser())) {
+            DriverFileCheck check = DriverFileCheck.forThisUser();
+            for (Path jar : driversDirs.stream().flatMap(dir -> jars(dir, check).stream()).toList()) {
                 DriverClassLoader loader = loaderFor(jar);
                 if (loader == null) {
                     continue;
@@ -75,7 +78,7 @@ public final class DriverRegistry implements AutoCloseable {
             loaders.forEach(DriverRegistry::closeQuietly);
             throw e;
         }
-        return new DriverRegistry(driversDir, found, loaders);
+        return new DriverRegistry(List.copyOf(driversDirs), found, loaders);
     }
 
     /**
@@ -98,12 +101,12 @@ public final class DriverRegistry implements AutoCloseable {
     }
 
     /**
-     * The directory searched for driver jars.
+     * The directories searched for driver jars, in the order searched.
      *
-     * @return the directory
+     * @return the directories
      */
-    public Path driversDir() {
-        return driversDir;
+    public List<Path> driversDirs() {
+        return driversDirs;
     }
 
     /**
@@ -145,7 +148,7 @@ public final class DriverRegistry implements AutoCloseable {
     /** The jars of the drivers directory that only their owner could have changed; the others are refused. */
     private static List<Path> jars(Path dir, DriverFileCheck check) {
         if (!Files.isDirectory(dir)) {
-            LOGGER.log(System.Logger.Level.INFO, "No drivers directory at {0}; using the class path only", dir);
+            LOGGER.log(System.Logger.Level.INFO, "No drivers directory at {0}; no driver jars from there", dir);
             return List.of();
         }
         Optional<String> loose = check.directoryProblem(dir);

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -72,6 +73,21 @@ class CamerasTest {
                 .hasMessageContaining("camstream.cameras.0.driver: 'webcam' is not an installed driver")
                 .hasMessageContaining("fake (class path")
                 .hasMessageContaining(driversDir.toAbsolutePath().toString());
+    }
+
+    @Test
+    void unknownDriverNamesEveryDirectorySearched() {
+        Path own = driversDir.resolve("own");
+        String unknownWebcam = """
+                camstream:
+                  cameras:
+                    - name: desk
+                      driver: webcam
+                """;
+        assertThatThrownBy(() -> cameras(unknownWebcam, List.of(driversDir, own)))
+                .isInstanceOf(CameraConfigException.class)
+                .hasMessageContaining("Drivers directories searched: " + driversDir.toAbsolutePath() + ", "
+                        + own.toAbsolutePath() + " (put a driver jar in one of them, or set camstream.drivers-dir)");
     }
 
     @Test
@@ -180,7 +196,11 @@ class CamerasTest {
     }
 
     private Cameras cameras(String yaml) {
-        drivers = DriverRegistry.discover(getClass().getClassLoader(), driversDir);
+        return cameras(yaml, List.of(driversDir));
+    }
+
+    private Cameras cameras(String yaml, List<Path> driversDirs) {
+        drivers = DriverRegistry.discover(getClass().getClassLoader(), driversDirs);
         Config root = Config.just(ConfigSources.create(yaml, io.helidon.common.media.type.MediaTypes.APPLICATION_X_YAML));
         return Cameras.fromConfig(root.get("camstream.cameras"), drivers);
     }

@@ -8,6 +8,7 @@ import testdrivers.JarTestProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -91,7 +92,33 @@ class DriverRegistryTest {
         }
     }
 
-    private static DriverRegistry discover(Path dir) {
-        return DriverRegistry.discover(DriverRegistryTest.class.getClassLoader(), dir);
+    @Test
+    void jarsOfALaterDriversDirectoryAreLoadedAfterAnEmptyAndAMissingOne() throws Exception {
+        Path shipped = Files.createDirectory(drivers.resolve("shipped"));
+        Path own = Files.createDirectory(drivers.resolve("own"));
+        Path jar = DriverJars.jar(own.resolve("camstream-driver-test.jar"), JarTestProvider.class.getName() + "\n",
+                JarTestProvider.class);
+        try (DriverRegistry registry = discover(shipped, drivers.resolve("missing"), own)) {
+            assertThat(registry.find("jar-test").orElseThrow().source()).isEqualTo(jar.toString());
+            assertThat(registry.driversDirs()).containsExactly(shipped, drivers.resolve("missing"), own);
+        }
+    }
+
+    @Test
+    void oneDriverNameInTwoDirectoriesIsAnErrorNamingBothJars() throws Exception {
+        Path shipped = Files.createDirectory(drivers.resolve("shipped"));
+        Path own = Files.createDirectory(drivers.resolve("own"));
+        Path first = DriverJars.jar(shipped.resolve("camstream-driver-test.jar"), JarTestProvider.class.getName(),
+                JarTestProvider.class);
+        Path second = DriverJars.jar(own.resolve("my-copy.jar"), JarTestProvider.class.getName(),
+                JarTestProvider.class);
+        assertThatThrownBy(() -> discover(shipped, own))
+                .isInstanceOf(StartupException.class)
+                .hasMessage("Two camera drivers are named 'jar-test': " + first + " and " + second
+                        + ". Remove one of them.");
+    }
+
+    private static DriverRegistry discover(Path... dirs) {
+        return DriverRegistry.discover(DriverRegistryTest.class.getClassLoader(), List.of(dirs));
     }
 }

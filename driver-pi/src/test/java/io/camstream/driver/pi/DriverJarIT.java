@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static io.camstream.driver.pi.Feeds.nextLive;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +29,7 @@ class DriverJarIT {
         FakeRpicamVid rpicam = FakeRpicamVid.install(Files.createDirectories(dir.resolve("fake")));
 
         // The platform loader as the server's: only the jar can supply the driver, Pi4J and slf4j.
-        try (DriverRegistry registry = DriverRegistry.discover(ClassLoader.getPlatformClassLoader(), drivers);
+        try (DriverRegistry registry = DriverRegistry.discover(ClassLoader.getPlatformClassLoader(), List.of(drivers));
              Feeds feeds = new Feeds()) {
             InstalledDriver pi = registry.find("pi").orElseThrow();
             ClassLoader jarLoader = pi.provider().getClass().getClassLoader();

@@ -7,6 +7,7 @@ import io.helidon.config.ConfigSources;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -51,18 +52,30 @@ public final class ConfigFiles {
     }
 
     /**
-     * The drivers directory: {@code camstream.drivers-dir}, else {@code drivers/} of the installation the launcher
+     * The drivers directories: {@code camstream.drivers-dir}, one directory or a list of them (the Debian package
+     * lists its own and {@code /etc/camstream/drivers}), else {@code drivers/} of the installation the launcher
      * names with {@code -Dcamstream.home}, else {@code drivers/} of the working directory.
      *
      * @param root the configuration's root
-     * @return the directory, which need not exist
+     * @return the directories in the order given, each once; they need not exist
+     * @throws io.camstream.spi.CameraConfigException when the key or an entry of its list is a section, or an entry
+     *         is blank
      */
-    public static Path driversDir(Config root) {
-        Optional<String> configured = root.get("camstream.drivers-dir").asString().asOptional();
-        if (configured.isPresent() && !configured.get().isBlank()) {
-            return Path.of(configured.get().trim());
+    public static List<Path> driversDirs(Config root) {
+        Config camstream = root.get("camstream");
+        Config node = camstream.get("drivers-dir");
+        List<Path> configured = node.type() == Config.Type.LIST
+                ? node.asNodeList().orElse(List.of()).stream().map(entry -> listedDirectory(node, entry)).toList()
+                : ConfigValues.stringValue(camstream, "drivers-dir").map(Path::of).stream().toList();
+        if (!configured.isEmpty()) {
+            return configured.stream().distinct().toList();
         }
         String home = System.getProperty("camstream.home");
-        return home == null ? Path.of("drivers") : Path.of(home, "drivers");
+        return List.of(home == null ? Path.of("drivers") : Path.of(home, "drivers"));
+    }
+
+    private static Path listedDirectory(Config list, Config entry) {
+        return Path.of(ConfigValues.stringValue(list, entry.name()).orElseThrow(() ->
+                ConfigValues.error(list, entry.name(), "", "is blank", "a directory of driver jars")));
     }
 }

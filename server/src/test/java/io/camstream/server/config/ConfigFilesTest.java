@@ -72,6 +72,54 @@ class ConfigFilesTest {
         }
     }
 
+    @Test
+    void driversDirIsOneDirectoryOrAListSearchedInOrder() throws Exception {
+        Path one = write("""
+                camstream:
+                  drivers-dir: /opt/camstream/drivers
+                """);
+        assertThat(ConfigFiles.driversDirs(ConfigFiles.load(Optional.of(one))))
+                .containsExactly(Path.of("/opt/camstream/drivers"));
+
+        Path list = write("""
+                camstream:
+                  drivers-dir:
+                    - /usr/share/camstream/drivers
+                    - /etc/camstream/drivers
+                    - /usr/share/camstream/drivers
+                """);
+        assertThat(ConfigFiles.driversDirs(ConfigFiles.load(Optional.of(list))))
+                .containsExactly(Path.of("/usr/share/camstream/drivers"), Path.of("/etc/camstream/drivers"));
+    }
+
+    @Test
+    void driversDirDefaultsToTheInstallationsDrivers() throws Exception {
+        Path file = write("""
+                camstream:
+                  drivers-dir: []
+                """);
+        System.setProperty("camstream.home", "/opt/camstream");
+        try {
+            assertThat(ConfigFiles.driversDirs(ConfigFiles.load(Optional.of(file))))
+                    .containsExactly(Path.of("/opt/camstream/drivers"));
+        } finally {
+            System.clearProperty("camstream.home");
+        }
+    }
+
+    @Test
+    void blankEntryOfTheDriversDirListIsAnErrorNamingIt() throws Exception {
+        Path file = write("""
+                camstream:
+                  drivers-dir:
+                    - /usr/share/camstream/drivers
+                    - ""
+                """);
+        assertThatThrownBy(() -> ConfigFiles.driversDirs(ConfigFiles.load(Optional.of(file))))
+                .isInstanceOf(CameraConfigException.class)
+                .hasMessage("camstream.drivers-dir.1: '' is blank (allowed: a directory of driver jars)");
+    }
+
     private Path write(String yaml) throws Exception {
         return Files.writeString(dir.resolve("application.yaml"), yaml);
     }

@@ -1,0 +1,40 @@
+package io.camstream.core.fanout;
+
+import io.camstream.core.image.NoSignalImage;
+import io.camstream.spi.Frame;
+
+import java.time.Instant;
+
+/**
+ * Where a capture's frames enter the fan-out: camera pictures as they come, and while the camera has no signal a
+ * generated NO SIGNAL picture (camera name, reason, time) at the size of its last picture.
+ */
+final class FeedPublisher implements FrameSink {
+
+    private final String camera;
+    private final FrameFanout fanout;
+    private final CameraStats stats;
+    private long noSignalSequence;
+
+    FeedPublisher(String camera, FrameFanout fanout, CameraStats stats) {
+        this.camera = camera;
+        this.fanout = fanout;
+        this.stats = stats;
+    }
+
+    @Override
+    public void frame(Frame frame) {
+        fanout.publish(frame, true);
+        stats.captured(frame);
+    }
+
+    @Override
+    public void noSignal(String reason) {
+        Instant now = Instant.now();
+        int width = stats.width();
+        int height = stats.height();
+        byte[] jpeg = NoSignalImage.render(camera, reason, now, width, height);
+        fanout.publish(new Frame(jpeg, ++noSignalSequence, now, width, height), false);
+        stats.noSignal();
+    }
+}
