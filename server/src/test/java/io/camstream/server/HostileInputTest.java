@@ -158,10 +158,10 @@ class HostileInputTest {
 
     @Test
     void anUnknownQueryParameterIsIgnored() throws Exception {
-        RawRequests.Answer answer = RawRequests.exchange(server.port(),
-                "GET /video_feed?x=1& HTTP/1.1\r\nHost: localhost\r\n\r\n", 20_000);
-        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
-        assertThat(answer.text()).contains(MjpegFormat.BOUNDARY + "\r\n").contains("\r\nContent-Type: image/jpeg\r\n");
+        try (InputStream body = Http.stream(server.uri("/video_feed?x=1&")).body()) {
+            assertThat(new MjpegReader(body, MjpegFormat.BOUNDARY).next().body()).startsWith(0xFF, 0xD8)
+                    .endsWith(0xFF, 0xD9);
+        }
     }
 
     @ParameterizedTest
