@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 public final class ConfigValues {
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)?");
 
     private ConfigValues() {
     }
@@ -54,7 +54,7 @@ public final class ConfigValues {
     }
 
     /**
-     * A duration such as {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}, a plain number of seconds, or ISO-8601
+     * A duration such as {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}, {@code 7d}, a plain number of seconds, or ISO-8601
      * ({@code PT10S}), within a range.
      *
      * @param node the camera's node
@@ -70,11 +70,30 @@ public final class ConfigValues {
         if (text.isEmpty()) {
             return def;
         }
-        String allowed = describe(min) + " to " + describe(max) + ", written like 500ms, 10s, 2m";
-        Duration value = parseDuration(text.get().trim())
-                .orElseThrow(() -> error(node, key, text.get(), "is not a duration", allowed));
+        try {
+            return duration(text.get(), min, max);
+        } catch (IllegalArgumentException e) {
+            throw new CameraConfigException(fullKey(node, key) + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * A duration written as in the configuration ({@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}, {@code 7d}, a
+     * plain number of seconds, or ISO-8601), within a range; for values that come from a command line or a request.
+     *
+     * @param text the text
+     * @param min  the shortest allowed
+     * @param max  the longest allowed
+     * @return the value
+     * @throws IllegalArgumentException when the text is not a duration or out of range; the message quotes the text
+     *                                  and says what is allowed
+     */
+    public static Duration duration(String text, Duration min, Duration max) {
+        String allowed = " (allowed: " + describe(min) + " to " + describe(max) + ", written like 500ms, 10s, 2m, 7d)";
+        Duration value = parseDuration(text.trim())
+                .orElseThrow(() -> new IllegalArgumentException("'" + text + "' is not a duration" + allowed));
         if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-            throw error(node, key, text.get(), "is out of range", allowed);
+            throw new IllegalArgumentException("'" + text + "' is out of range" + allowed);
         }
         return value;
     }
@@ -228,6 +247,7 @@ public final class ConfigValues {
             case "ms" -> amount;
             case "m" -> amount * 60_000;
             case "h" -> amount * 3_600_000;
+            case "d" -> amount * 86_400_000;
             default -> amount * 1_000;
         };
         return Optional.of(Duration.ofMillis(Math.round(millis)));
@@ -235,6 +255,9 @@ public final class ConfigValues {
 
     private static String describe(Duration d) {
         long ms = d.toMillis();
+        if (ms % 86_400_000 == 0) {
+            return ms / 86_400_000 + "d";
+        }
         if (ms % 3_600_000 == 0) {
             return ms / 3_600_000 + "h";
         }

@@ -2,12 +2,19 @@ package io.camstream.server;
 
 import io.camstream.core.cameras.Cameras;
 import io.camstream.core.driver.DriverRegistry;
+import io.camstream.server.auth.Access;
 import io.camstream.server.auth.BasicAuthFeature;
+import io.camstream.server.auth.LinkKey;
+import io.camstream.server.auth.Links;
 import io.camstream.server.config.ConfigFiles;
+import io.camstream.server.head.HeadResponse;
 import io.camstream.server.http.ApiService;
 import io.camstream.server.http.BadMethodSelector;
+import io.camstream.server.http.CameraResolver;
+import io.camstream.server.http.CameraRoutes;
 import io.camstream.server.http.CorsFeature;
 import io.camstream.server.http.HeaderReadTimeout;
+import io.camstream.server.http.LinkService;
 import io.camstream.server.http.PageService;
 import io.camstream.server.http.SecurityHeaders;
 import io.camstream.server.http.StreamService;
@@ -17,6 +24,7 @@ import io.camstream.server.http10.Http10Selector;
 import io.camstream.server.observe.CameraMeters;
 import io.camstream.server.observe.Observability;
 import io.helidon.config.Config;
+import io.helidon.http.NotFoundException;
 import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
@@ -24,8 +32,11 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.spi.ProtocolConfig;
 
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A running camstream: the installed drivers, the configured cameras and the web server, started in that order
@@ -40,20 +51,26 @@ public final class CamstreamServer implements AutoCloseable {
     private final CameraMeters meters;
     private final WriteWatchdog watchdog;
     private final HeaderReadTimeout headerTimeout;
+    private final Optional<BasicAuthFeature> auth;
+    private final List<CameraRoutes.Route> routes;
     private final WebServer webServer;
 
     private CamstreamServer(DriverRegistry drivers, Cameras cameras, CameraMeters meters, WriteWatchdog watchdog,
-                            HeaderReadTimeout headerTimeout, WebServer webServer) {
+                            HeaderReadTimeout headerTimeout, Optional<BasicAuthFeature> auth,
+                            List<CameraRoutes.Route> routes, WebServer webServer) {
         this.drivers = drivers;
         this.cameras = cameras;
         this.meters = meters;
         this.watchdog = watchdog;
         this.headerTimeout = headerTimeout;
+        this.auth = auth;
+        this.routes = routes;
         this.webServer = webServer;
     }
 
     /**
-     * Starts camstream with a configuration.
+     * Starts camstream with a configuration that came from no file: the link key is kept in {@code conf/} of the
+     * installation unless {@code camstream.auth.link-key-file} says otherwise.
      *
      * @param root the configuration's root node
      * @return the running server
@@ -61,20 +78,40 @@ public final class CamstreamServer implements AutoCloseable {
      * @throws io.camstream.spi.CameraConfigException when a camera's configuration is wrong
      */
     public static CamstreamServer start(Config root) {
+        return start(root, Optional.empty());
+    }
+
+    /**
+     * Starts camstream with a configuration.
+     *
+     * @param root       the configuration's root node
+     * @param configFile the file it was read from, if any; the link key is kept beside it by default
+     * @return the running server
+     * @throws io.camstream.core.StartupException            when the drivers cannot be loaded as configured
+     * @throws io.camstream.spi.CameraConfigException when a camera's configuration is wrong
+     */
+    public static CamstreamServer start(Config root, Optional<Path> configFile) {
         DriverRegistry drivers = DriverRegistry.discover(CamstreamServer.class.getClassLoader(),
                 ConfigFiles.driversDirs(root));
         Cameras cameras;
         StreamPolicy policy;
+        Links links;
         try {
             cameras = Cameras.fromConfig(root.get("camstream.cameras"), drivers);
-            policy = StreamPolicy.from(root.get("camstream"));
+            policy = StreamPolicy.from(root.get("camstream"), ConfigFiles.defaultLinkKeyFile(configFile));
+            links = links(policy);
         } catch (RuntimeException e) {
             drivers.close();
             throw e;
         }
+        Access access = new Access(policy.auth(), links);
+        Optional<BasicAuthFeature> auth = policy.auth().enabled()
+                ? Optional.of(new BasicAuthFeature(policy.auth(), access, links, cameras.names()))
+                : Optional.empty();
         CameraMeters meters = CameraMeters.register(Metrics.globalRegistry(), cameras);
         WriteWatchdog watchdog = new WriteWatchdog(policy.viewerWriteTimeout());
         HeaderReadTimeout headerTimeout = new HeaderReadTimeout(policy.headerReadTimeout());
+        List<CameraRoutes.Route> routes = new ArrayList<>();
         try {
             WebServer webServer = WebServer.builder()
                     .update(ListenerDefaults::apply)
@@ -84,13 +121,16 @@ public final class CamstreamServer implements AutoCloseable {
                     .addConnectionSelector(new BadMethodSelector())
                     .addConnectionSelector(new Http10Selector(Http1Config.create()))
                     .addFeature(Observability.feature(root.get("server.features.observe"), cameras))
-                    .routing(routing -> routing(routing, cameras, root.get("camstream"), policy, watchdog))
+                    .routing(routing -> routes.addAll(routing(routing, new CameraResolver(cameras, access),
+                            root.get("camstream"), policy, watchdog, links, auth)))
                     .build()
                     .start();
             LOGGER.log(System.Logger.Level.INFO, "camstream serves {0} camera(s) {1} at http://localhost:{2}/",
                     cameras.names().size(), cameras.names(), String.valueOf(webServer.port()));
-            return new CamstreamServer(drivers, cameras, meters, watchdog, headerTimeout, webServer);
+            return new CamstreamServer(drivers, cameras, meters, watchdog, headerTimeout, auth, List.copyOf(routes),
+                    webServer);
         } catch (RuntimeException e) {
+            auth.ifPresent(BasicAuthFeature::close);
             headerTimeout.close();
             watchdog.close();
             meters.close();
@@ -118,18 +158,34 @@ public final class CamstreamServer implements AutoCloseable {
         server.protocols(protocols);
     }
 
-    static void routing(HttpRouting.Builder routing, Cameras cameras, Config camstream, StreamPolicy policy,
-                        WriteWatchdog watchdog) {
+    /** The link key, looked at now so that a key file that cannot be used is reported at the start. */
+    private static Links links(StreamPolicy policy) {
+        LinkKey key = new LinkKey(policy.auth().linkKeyFile());
+        key.check();
+        return new Links(key, Clock.systemUTC());
+    }
+
+    /**
+     * Every route of camstream, registered through one {@link CameraRoutes} so that each gets its camera from the
+     * resolver and answers HEAD.
+     *
+     * @return the routes registered
+     */
+    static List<CameraRoutes.Route> routing(HttpRouting.Builder routing, CameraResolver resolver, Config camstream,
+                                            StreamPolicy policy, WriteWatchdog watchdog, Links links,
+                                            Optional<BasicAuthFeature> auth) {
         routing.addFeature(SecurityHeaders.from(camstream));
-        if (policy.auth().enabled()) {
-            routing.addFeature(new BasicAuthFeature(policy.auth(), cameras.defaultCamera().name()));
-        }
+        auth.ifPresent(routing::addFeature);
         CorsFeature.of(camstream.get("cors.allow-origin").asString().asOptional()).ifPresent(routing::addFeature);
-        StreamService streams = new StreamService(cameras, new ViewerLimits(policy.serverMaxViewers()), watchdog);
-        routing.register(streams.compatibility())
-                .register(new PageService(cameras))
+        routing.error(NotFoundException.class, HeadResponse::notFound);
+        StreamService streams = new StreamService(new ViewerLimits(policy.serverMaxViewers()), watchdog);
+        return new CameraRoutes(routing, resolver)
+                .register(streams.compatibility())
+                .register(new PageService())
                 .register(streams)
-                .register(new ApiService(cameras));
+                .register(new ApiService())
+                .register(new LinkService(links))
+                .routes();
     }
 
     /**
@@ -150,6 +206,11 @@ public final class CamstreamServer implements AutoCloseable {
         return cameras;
     }
 
+    /** Every route camstream registered, in order; tests derive their cases from it. */
+    List<CameraRoutes.Route> routes() {
+        return routes;
+    }
+
     /**
      * Stops the cameras first, which ends every open stream, then the web server, then releases the drivers.
      */
@@ -157,6 +218,7 @@ public final class CamstreamServer implements AutoCloseable {
     public void close() {
         cameras.close();
         webServer.stop();
+        auth.ifPresent(BasicAuthFeature::close);
         headerTimeout.close();
         watchdog.close();
         meters.close();

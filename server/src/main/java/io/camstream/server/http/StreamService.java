@@ -1,17 +1,16 @@
 package io.camstream.server.http;
 
-import io.camstream.core.cameras.Cameras;
 import io.camstream.core.fanout.CameraFeed;
 import io.camstream.core.fanout.StreamFrame;
 import io.camstream.core.fanout.Viewer;
 import io.camstream.core.fanout.ViewerOptions;
 import io.camstream.core.mjpeg.MjpegFormat;
 import io.camstream.core.mjpeg.PartCache;
+import io.camstream.server.auth.CameraUse;
+import io.camstream.server.head.HeadResponse;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.ServerConnectionException;
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
@@ -24,16 +23,15 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Live streams and snapshots: {@code /video_feed} (the default camera, the seed's URL),
  * {@code /cameras/{name}/stream} and {@code /cameras/{name}/snapshot}. Streams take the query parameters of
- * {@link StreamRequest}.
+ * {@link StreamRequest}. Each gets its camera from the registrar, which checked the caller's right to it.
  */
-public final class StreamService implements HttpService {
+public final class StreamService implements CameraService {
 
     private static final System.Logger LOGGER = System.getLogger(StreamService.class.getName());
     private static final Duration SNAPSHOT_WAIT = Duration.ofSeconds(10);
 
     private static final byte[] CLOSING = MjpegFormat.closing();
 
-    private final CameraLookup lookup;
     private final ViewerLimits limits;
     private final WriteWatchdog watchdog;
     /** Each camera's newest frame as parts on the wire, assembled once for all its viewers. */
@@ -42,12 +40,10 @@ public final class StreamService implements HttpService {
     /**
      * Creates the service.
      *
-     * @param cameras  the configured cameras
      * @param limits   how many streams may run
-     * @param watchdog disconnects viewers that stop reading
+     * @param watchdog disconnects viewers that stop reading, or whose right to watch ended
      */
-    public StreamService(Cameras cameras, ViewerLimits limits, WriteWatchdog watchdog) {
-        this.lookup = new CameraLookup(cameras);
+    public StreamService(ViewerLimits limits, WriteWatchdog watchdog) {
         this.limits = limits;
         this.watchdog = watchdog;
     }
@@ -58,29 +54,18 @@ public final class StreamService implements HttpService {
      * @return the compatibility service
      */
     public CompatService compatibility() {
-        return new CompatService(lookup, this);
+        return new CompatService(this);
     }
 
     @Override
-    public void routing(HttpRules rules) {
-        rules.get("/video_feed", (req, res) -> stream(lookup.defaultCamera(), req, res))
-                .get("/cameras/{name}/stream", (req, res) -> lookup.byPathName(req, res)
-                        .ifPresent(feed -> stream(feed, req, res)))
-                .get("/cameras/{name}/snapshot", (req, res) -> lookup.byPathName(req, res)
-                        .ifPresent(feed -> snapshot(feed, res)))
-                .head("/video_feed", (req, res) -> streamHeaders(res))
-                .head("/cameras/{name}/stream", (req, res) -> lookup.byPathName(req, res)
-                        .ifPresent(feed -> streamHeaders(res)));
+    public void routing(CameraRoutes routes) {
+        routes.camera("/video_feed", CameraUse.STREAM, this::stream)
+                .camera("/cameras/{name}/stream", CameraUse.STREAM, this::stream)
+                .camera("/cameras/{name}/snapshot", CameraUse.SNAPSHOT, this::snapshot);
     }
 
-    /** HEAD on a stream: the headers a stream would start with, and no endless body. */
-    private static void streamHeaders(ServerResponse res) {
-        res.header(HeaderNames.CONTENT_TYPE, MjpegFormat.CONTENT_TYPE);
-        NoCache.apply(res);
-        res.send();
-    }
-
-    void stream(CameraFeed feed, ServerRequest req, ServerResponse res) {
+    void stream(Grant grant, ServerRequest req, ServerResponse res) {
+        CameraFeed feed = grant.feed();
         StreamRequest request;
         try {
             request = StreamRequest.of(req, feed);
@@ -88,12 +73,15 @@ public final class StreamService implements HttpService {
             res.status(Status.BAD_REQUEST_400).send(e.getMessage() + "\n");
             return;
         }
+        if (HeadResponse.isHead(req)) {
+            streamHead(res);
+            return;
+        }
         Optional<ViewerLimits.Seat> admitted = limits.admit(feed, res);
         if (admitted.isEmpty()) {
             return;
         }
-        res.header(HeaderNames.CONTENT_TYPE, MjpegFormat.CONTENT_TYPE);
-        NoCache.apply(res);
+        streamHeaders(res);
         ViewerOptions options = request.viewer();
         MjpegFormat.Layout layout = request.advanceHeaders()
                 ? MjpegFormat.Layout.ADVANCE_HEADERS : MjpegFormat.Layout.STANDARD;
@@ -101,7 +89,7 @@ public final class StreamService implements HttpService {
         String viewer = options.remoteAddress().orElse("?");
         try (ViewerLimits.Seat limit = admitted.get();
              Viewer seat = feed.attach(options);
-             WriteWatchdog.Watch watch = watchdog.watch(viewer + " of camera " + feed.name());
+             WriteWatchdog.Watch watch = watchdog.watch(viewer + " of camera " + feed.name(), grant.holds());
              StreamBody out = res.sink(StreamBody.TYPE)) {
             // Headers and the first boundary go out at once, so the client knows the stream is alive.
             byte[] start = layout.start();
@@ -127,13 +115,27 @@ public final class StreamService implements HttpService {
         }
     }
 
+    private static void streamHeaders(ServerResponse res) {
+        res.header(HeaderNames.CONTENT_TYPE, MjpegFormat.CONTENT_TYPE);
+        NoCache.apply(res);
+    }
+
+    /** HEAD on a stream: the status and headers the stream would start with, and no viewer, seat or capture. */
+    private static void streamHead(ServerResponse res) {
+        streamHeaders(res);
+        try (StreamBody out = res.sink(StreamBody.TYPE)) {
+            out.headersOnly();
+        }
+    }
+
     private static void send(WriteWatchdog.Watch watch, StreamBody out, byte[] bytes, int length) {
         watch.writing();
         out.write(bytes, length);
         watch.written();
     }
 
-    void snapshot(CameraFeed feed, ServerResponse res) {
+    void snapshot(Grant grant, ServerRequest req, ServerResponse res) {
+        CameraFeed feed = grant.feed();
         Optional<StreamFrame> frame;
         try {
             frame = feed.snapshot(SNAPSHOT_WAIT);
