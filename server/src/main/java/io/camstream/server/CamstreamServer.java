@@ -16,6 +16,7 @@ import io.camstream.server.http.CameraRoutes;
 import io.camstream.server.http.CorsFeature;
 import io.camstream.server.http.LinkService;
 import io.camstream.server.http.PageService;
+import io.camstream.server.http.SecurityHeaders;
 import io.camstream.server.http.StreamService;
 import io.camstream.server.http.ViewerLimits;
 import io.camstream.server.http.WriteWatchdog;
@@ -225,6 +226,7 @@ public final class CamstreamServer implements AutoCloseable {
                                             StreamPolicy policy, WriteWatchdog watchdog, Links links,
                                             Optional<BasicAuthFeature> auth, RequestTracking tracking) {
         routing.addFeature(tracking);
+        routing.addFeature(SecurityHeaders.from(camstream));
         auth.ifPresent(routing::addFeature);
         CorsFeature.of(camstream.get("cors.allow-origin").asString().asOptional()).ifPresent(routing::addFeature);
         routing.error(NotFoundException.class, HeadResponse::notFound);

@@ -48,6 +48,7 @@ public final class Main {
         }
         server.onListenerLost(Main::exitForRestart);
         Signals.install(server, Signals::nothingToReload);
+        MemoryReturn.start();
         StartupRecording.started();
         awaitForever();
     }

@@ -29,8 +29,9 @@ class ConfigFilesTest {
         assertThatThrownBy(() -> ConfigFiles.load(Optional.of(file)))
                 .isInstanceOf(CameraConfigException.class)
                 .hasMessage("camstream.viewer-write-timout: 'viewer-write-timout' is not a key of camstream (allowed:"
-                        + " auth, cameras, cors, drivers-dir, header-read-timeout, keep-alive-timeout,"
-                        + " max-connections, max-connections-per-client, server-max-viewers, viewer-write-timeout)");
+                        + " auth, cameras, cors, drivers-dir, frame-ancestors, header-read-timeout,"
+                        + " keep-alive-timeout, max-connections, max-connections-per-client, server-max-viewers,"
+                        + " viewer-write-timeout)");
     }
 
     @Test
@@ -44,6 +45,7 @@ class ConfigFilesTest {
                   keep-alive-timeout: 30s
                   max-connections: 500
                   max-connections-per-client: 50
+                  frame-ancestors: "'self'"
                   cors:
                     allow-origin: "*"
                   auth:
