@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 public final class ConfigValues {
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)?");
 
     private ConfigValues() {
     }
@@ -54,8 +54,8 @@ public final class ConfigValues {
     }
 
     /**
-     * A duration such as {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}, a plain number of seconds, or ISO-8601
-     * ({@code PT10S}), within a range.
+     * A duration such as {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}, {@code 7d}, a plain number of seconds, or
+     * ISO-8601 ({@code PT10S}), within a range.
      *
      * @param node the camera's node
      * @param key  the key under it
@@ -228,6 +228,7 @@ public final class ConfigValues {
             case "ms" -> amount;
             case "m" -> amount * 60_000;
             case "h" -> amount * 3_600_000;
+            case "d" -> amount * 86_400_000;
             default -> amount * 1_000;
         };
         return Optional.of(Duration.ofMillis(Math.round(millis)));
@@ -235,6 +236,9 @@ public final class ConfigValues {
 
     private static String describe(Duration d) {
         long ms = d.toMillis();
+        if (ms >= 86_400_000 && ms % 86_400_000 == 0) {
+            return ms / 86_400_000 + "d";
+        }
         if (ms % 3_600_000 == 0) {
             return ms / 3_600_000 + "h";
         }
