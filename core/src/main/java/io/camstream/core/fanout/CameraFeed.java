@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +41,7 @@ public final class CameraFeed implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final CameraStats stats;
     private final Set<Viewer> streaming = ConcurrentHashMap.newKeySet();
+    private final List<FrameTap> taps = new CopyOnWriteArrayList<>();
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition published = lock.newCondition();
@@ -198,6 +200,24 @@ public final class CameraFeed implements AutoCloseable {
             }
             return viewer;
         }
+    }
+
+    /**
+     * Shows every camera frame from now on to a tap, on the capture's thread (see {@link FrameTap}).
+     *
+     * @param tap the tap
+     */
+    public void addTap(FrameTap tap) {
+        taps.add(tap);
+    }
+
+    /**
+     * Stops showing frames to a tap.
+     *
+     * @param tap a tap added before
+     */
+    public void removeTap(FrameTap tap) {
+        taps.remove(tap);
     }
 
     /**
@@ -433,6 +453,15 @@ public final class CameraFeed implements AutoCloseable {
     }
 
     private void publish(Frame frame, boolean live) {
+        if (live) {
+            for (FrameTap tap : taps) {
+                try {
+                    tap.frame(frame);
+                } catch (RuntimeException e) {
+                    LOGGER.log(System.Logger.Level.WARNING, "A frame tap of camera " + name + " failed", e);
+                }
+            }
+        }
         byte[] part = MjpegFormat.part(frame);
         lock.lock();
         try {

@@ -5,21 +5,26 @@ import java.util.Optional;
 
 /**
  * A camera's detection without threads or frames: luminance pictures in, event starts and ends out, with the
- * strongest moment of the event so far (its thumbnail is taken there).
+ * strongest moment of the event so far (its thumbnail is taken there), tagged with what the caller passed along
+ * with that picture.
  * <p>
  * Used by one thread.
  */
-final class MotionWatch {
+final class MotionWatch<T> {
 
-    /** @param score the share that changed; @param time when */
-    record Peak(double score, Instant time) {
+    /**
+     * @param score the share that changed
+     * @param time  when
+     * @param tag   what came with the picture
+     */
+    record Peak<T>(double score, Instant time, T tag) {
     }
 
     private final MotionDetector detector;
     private final EventTracker tracker;
     private double lastScore;
-    private Peak peak;
-    private Peak runPeak;
+    private Peak<T> peak;
+    private Peak<T> runPeak;
 
     MotionWatch(MotionSettings settings) {
         this.detector = new MotionDetector(settings);
@@ -30,13 +35,14 @@ final class MotionWatch {
      * Analyses a picture.
      *
      * @param time when it was captured
+     * @param tag  kept with the peak, if this picture becomes it
      * @return the event that started or ended with it
      */
-    Optional<EventTracker.Change> picture(Instant time, byte[] samples, int width, int height, int stride) {
+    Optional<EventTracker.Change> picture(Instant time, T tag, byte[] samples, int width, int height, int stride) {
         lastScore = detector.score(samples, width, height, stride);
         Optional<EventTracker.Change> change = tracker.analysed(time, lastScore);
         if (tracker.lastWasMotion()) {
-            Peak now = new Peak(lastScore, time);
+            Peak<T> now = new Peak<>(lastScore, time, tag);
             runPeak = runPeak == null || now.score() > runPeak.score() ? now : runPeak;
         } else if (!tracker.active()) {
             runPeak = null;
@@ -44,7 +50,7 @@ final class MotionWatch {
         if (change.isPresent() && change.get() instanceof EventTracker.Started) {
             peak = runPeak;
         } else if (tracker.active() && tracker.lastWasMotion() && lastScore > peak.score()) {
-            peak = new Peak(lastScore, time);
+            peak = new Peak<>(lastScore, time, tag);
         }
         return change;
     }
@@ -64,7 +70,7 @@ final class MotionWatch {
     }
 
     /** @return the strongest moment of the current or last event */
-    Peak peak() {
+    Peak<T> peak() {
         return peak;
     }
 
@@ -76,6 +82,11 @@ final class MotionWatch {
     /** @return the capture time of the last frame with motion, or null before the first */
     Instant lastMotion() {
         return tracker.lastMotion();
+    }
+
+    /** @return whether the last picture had motion */
+    boolean lastWasMotion() {
+        return tracker.lastWasMotion();
     }
 
     /** @return frames taken for a change of light */

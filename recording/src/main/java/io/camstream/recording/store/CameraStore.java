@@ -196,6 +196,16 @@ public final class CameraStore implements AutoCloseable {
     }
 
     /**
+     * The name a segment being written has in the index and in retention's list of open files.
+     *
+     * @param segment a segment being written
+     * @return its path relative to the camera's directory
+     */
+    public String name(SegmentWriter segment) {
+        return relative(dir, segment.file());
+    }
+
+    /**
      * Tells the index how far a segment has got; a segment without frames is not listed.
      *
      * @throws IOException when the index cannot be written
@@ -261,6 +271,11 @@ public final class CameraStore implements AutoCloseable {
     /** @throws IOException when the index cannot be read */
     public Optional<Recording> recording(long id) throws IOException {
         return sql(() -> index.recording(id));
+    }
+
+    /** @return the newest recording of a kind; @throws IOException when the index cannot be read */
+    public Optional<Recording> latest(RecordingKind kind) throws IOException {
+        return sql(() -> index.latest(kind));
     }
 
     /**

@@ -203,6 +203,15 @@ final class RecordingIndex implements AutoCloseable {
         }
     }
 
+    /** @return the newest recording of a kind */
+    synchronized Optional<Recording> latest(RecordingKind kind) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(RECORDINGS
+                + " WHERE kind = ? GROUP BY recording_id ORDER BY recording_id DESC LIMIT 1")) {
+            s.setString(1, kind.label());
+            return recordings(s).stream().findFirst();
+        }
+    }
+
     /** @return the motion and continuous recordings whose frames span a time, newest first */
     synchronized List<Recording> recordingsAt(Instant time) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement(RECORDINGS + " WHERE kind != 'timelapse'"

@@ -26,11 +26,11 @@ class MotionWatchTest {
 
     /** Runs frames 0 to count-1 through a watch and lists what happened, each change with its frame number. */
     private static List<String> run(MotionSettings settings, int count, IntFunction<byte[]> frames) {
-        MotionWatch watch = new MotionWatch(settings);
+        MotionWatch<Integer> watch = new MotionWatch<>(settings);
         List<String> changes = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Optional<EventTracker.Change> change = watch.picture(at(i), frames.apply(i), Scene.WIDTH, Scene.HEIGHT,
-                    Scene.WIDTH);
+            Optional<EventTracker.Change> change = watch.picture(at(i), i, frames.apply(i), Scene.WIDTH,
+                    Scene.HEIGHT, Scene.WIDTH);
             int frame = i;
             change.ifPresent(c -> changes.add(switch (c) {
                 case EventTracker.Started s -> "start " + s.start() + " at frame " + frame;
@@ -119,10 +119,10 @@ class MotionWatchTest {
     @Test
     void sensorNoiseAloneScoresNothing() {
         Scene scene = new Scene();
-        MotionWatch watch = new MotionWatch(settings(1, Duration.ofSeconds(1), List.of()));
+        MotionWatch<Integer> watch = new MotionWatch<>(settings(1, Duration.ofSeconds(1), List.of()));
         double worst = 0;
         for (int i = 0; i < 50; i++) {
-            watch.picture(at(i), scene.picture(), Scene.WIDTH, Scene.HEIGHT, Scene.WIDTH);
+            watch.picture(at(i), i, scene.picture(), Scene.WIDTH, Scene.HEIGHT, Scene.WIDTH);
             worst = Math.max(worst, watch.lastScore());
         }
         assertThat(worst).isZero();
@@ -147,20 +147,21 @@ class MotionWatchTest {
     @Test
     void thePeakIsTheStrongestMotionOfTheEvent() {
         Scene scene = new Scene();
-        MotionWatch watch = new MotionWatch(settings(2, Duration.ofSeconds(1), List.of()));
+        MotionWatch<Integer> watch = new MotionWatch<>(settings(2, Duration.ofSeconds(1), List.of()));
         // steps of 4, 4, 10, 4 samples: the third step changes the most
         int[] x = {20, 20, 24, 28, 38, 42, 42, 42};
         for (int i = 0; i < x.length; i++) {
-            watch.picture(at(i), scene.box(x[i], 40).picture(), Scene.WIDTH, Scene.HEIGHT, Scene.WIDTH);
+            watch.picture(at(i), i, scene.box(x[i], 40).picture(), Scene.WIDTH, Scene.HEIGHT, Scene.WIDTH);
         }
         assertThat(watch.peak().time()).isEqualTo(at(4));
+        assertThat(watch.peak().tag()).isEqualTo(4);
         assertThat(watch.peak().score()).isBetween(0.03, 0.05);
     }
 
     private static double scoreOfSecond(MotionSettings settings, byte[] first, byte[] second) {
-        MotionWatch watch = new MotionWatch(settings);
-        watch.picture(at(0), first, Scene.WIDTH, Scene.HEIGHT, Scene.WIDTH);
-        watch.picture(at(1), second, Scene.WIDTH, Scene.HEIGHT, Scene.WIDTH);
+        MotionWatch<Integer> watch = new MotionWatch<>(settings);
+        watch.picture(at(0), 0, first, Scene.WIDTH, Scene.HEIGHT, Scene.WIDTH);
+        watch.picture(at(1), 1, second, Scene.WIDTH, Scene.HEIGHT, Scene.WIDTH);
         return watch.lastScore();
     }
 }
