@@ -9,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** Reads the parts of a multipart/x-mixed-replace body whose parts carry Content-Length, as browsers do. */
+/**
+ * Reads the parts of a multipart/x-mixed-replace body whose parts carry Content-Length, as browsers do, up to the
+ * closing boundary if the stream has one.
+ */
 final class MjpegReader {
 
     record Part(Map<String, String> headers, byte[] body) {
@@ -18,6 +21,7 @@ final class MjpegReader {
     private final InputStream in;
     private final String boundaryLine;
     private boolean started;
+    private boolean ended;
 
     MjpegReader(InputStream in, String boundary) {
         this.in = in;
@@ -25,6 +29,9 @@ final class MjpegReader {
     }
 
     Part next() throws IOException {
+        if (ended) {
+            throw new EOFException("the stream ended with its closing boundary");
+        }
         if (!started) {
             expectLine(boundaryLine);
             started = true;
@@ -40,8 +47,17 @@ final class MjpegReader {
             throw new EOFException("part ended after " + body.length + " of " + length + " bytes");
         }
         expectLine("");
-        expectLine(boundaryLine);
+        String delimiter = lineOrEnd();
+        ended = delimiter.equals(boundaryLine + "--");
+        if (!ended && !delimiter.equals(boundaryLine)) {
+            throw new IOException("expected '" + boundaryLine + "' but read '" + delimiter + "'");
+        }
         return new Part(headers, body);
+    }
+
+    /** @return {@code true} once the part last read was followed by the closing boundary */
+    boolean ended() {
+        return ended;
     }
 
     private void expectLine(String expected) throws IOException {
@@ -52,9 +68,21 @@ final class MjpegReader {
     }
 
     private String line() throws IOException {
+        return line(false);
+    }
+
+    /** A line, or what the stream ended with: the closing boundary need not have a line end. */
+    private String lineOrEnd() throws IOException {
+        return line(true);
+    }
+
+    private String line(boolean endMayCut) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int previous = -1;
         for (int b = in.read(); ; b = in.read()) {
+            if (b < 0 && endMayCut && bytes.size() > 0) {
+                return bytes.toString(StandardCharsets.ISO_8859_1);
+            }
             if (b < 0) {
                 throw new EOFException("stream ended");
             }

@@ -26,6 +26,13 @@ final class RawHttp implements AutoCloseable {
         Socket socket = new Socket();
         socket.setSoTimeout(10_000);
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+        RawHttp http = new RawHttp(socket);
+        http.get(target, version, headers);
+        return http;
+    }
+
+    /** Sends a GET on this connection: the first, or the next one on a connection kept alive. */
+    void get(String target, String version, String... headers) throws IOException {
         StringBuilder request = new StringBuilder("GET " + target + " " + version + "\r\n");
         for (String header : headers) {
             request.append(header).append("\r\n");
@@ -33,7 +40,6 @@ final class RawHttp implements AutoCloseable {
         request.append("\r\n");
         socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().flush();
-        return new RawHttp(socket);
     }
 
     /** The status line and headers, up to the blank line. */

@@ -3,6 +3,7 @@ package io.camstream.core.cameras;
 import io.camstream.core.driver.DriverRegistry;
 import io.camstream.core.driver.InstalledDriver;
 import io.camstream.core.fanout.CameraFeed;
+import io.camstream.core.fanout.FeedClock;
 import io.camstream.core.fanout.FeedSettings;
 import io.camstream.spi.CameraConfigException;
 import io.camstream.spi.ConfigValues;
@@ -70,11 +71,12 @@ public final class Cameras implements AutoCloseable {
         }
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("camera-timers").daemon().factory());
+        FeedClock clock = FeedClock.system(timers);
         Map<String, CameraFeed> feeds = new LinkedHashMap<>();
         byName.forEach((name, entry) -> {
             InstalledDriver driver = driverOf.get(name);
             feeds.put(name, new CameraFeed(name, driver.name(), driver.provider(), entry,
-                    settingsOf.get(name), timers));
+                    settingsOf.get(name), clock));
         });
         return new Cameras(Collections.unmodifiableMap(feeds), timers);
     }

@@ -1,31 +1,23 @@
 package io.camstream.core.fanout;
 
+import io.camstream.spi.Frame;
+
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.ToLongFunction;
+import java.util.function.LongSupplier;
 
 /**
  * A camera's running figures since the server started, updated on the capture and viewer threads without locks.
  */
 public final class CameraStats {
 
+    private final Audience audience;
     private final LongAdder framesCaptured = new LongAdder();
-    /*
-     * What viewers sent is counted by each viewer alone (a shared counter updated by hundreds of viewers per frame
-     * cost more than anything else a viewer does per frame besides writing) and summed when read; a viewer that
-     * leaves hands its figures over to the retired totals in one step with leaving, so the sums never go down.
-     */
-    private final Object viewersLock = new Object();
-    private final Set<Viewer> viewers = new HashSet<>();
-    private long retiredFrames;
-    private long retiredBytes;
     private final LongAdder framesSkipped = new LongAdder();
     private final LongAdder driverRestarts = new LongAdder();
     private final LongAdder framesRejected = new LongAdder();
-    private final RateMeter captureRate = new RateMeter();
+    private final RateMeter captureRate;
     private volatile boolean online;
     private volatile int width;
     private volatile int height;
@@ -42,18 +34,20 @@ public final class CameraStats {
     public record Failure(String message, Instant time) {
     }
 
-    CameraStats(int width, int height) {
+    CameraStats(int width, int height, Audience audience, LongSupplier nanoTime) {
         this.width = width;
         this.height = height;
+        this.audience = audience;
+        this.captureRate = new RateMeter(nanoTime);
     }
 
-    void captured(StreamFrame frame) {
+    void captured(Frame frame) {
         framesCaptured.increment();
         captureRate.record();
         online = true;
-        width = frame.frame().width();
-        height = frame.frame().height();
-        lastFrameBytes = frame.frame().size();
+        width = frame.width();
+        height = frame.height();
+        lastFrameBytes = frame.size();
     }
 
     void noSignal() {
@@ -71,21 +65,6 @@ public final class CameraStats {
         framesRejected.increment();
     }
 
-    void joined(Viewer viewer) {
-        synchronized (viewersLock) {
-            viewers.add(viewer);
-        }
-    }
-
-    void left(Viewer viewer) {
-        synchronized (viewersLock) {
-            if (viewers.remove(viewer)) {
-                retiredFrames += viewer.framesSent();
-                retiredBytes += viewer.bytesSent();
-            }
-        }
-    }
-
     void skipped(long frames) {
         framesSkipped.add(frames);
     }
@@ -97,25 +76,12 @@ public final class CameraStats {
 
     /** @return frames written to viewers, repeats included */
     public long framesSent() {
-        synchronized (viewersLock) {
-            return retiredFrames + sum(Viewer::framesSent);
-        }
+        return audience.framesSent();
     }
 
     /** @return bytes of frames written to viewers, part headers and boundaries included */
     public long bytesSent() {
-        synchronized (viewersLock) {
-            return retiredBytes + sum(Viewer::bytesSent);
-        }
-    }
-
-    /** Called with {@link #viewersLock} held. */
-    private long sum(ToLongFunction<Viewer> figure) {
-        long total = 0;
-        for (Viewer viewer : viewers) {
-            total += figure.applyAsLong(viewer);
-        }
-        return total;
+        return audience.bytesSent();
     }
 
     /** @return frames that viewers without an fps cap never saw because they were still busy with an earlier one */

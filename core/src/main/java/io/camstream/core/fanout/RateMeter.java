@@ -1,6 +1,7 @@
 package io.camstream.core.fanout;
 
 import java.time.Duration;
+import java.util.function.LongSupplier;
 
 /**
  * Events per second over the last few seconds, for figures shown to operators. One thread records (the capture,
@@ -13,12 +14,17 @@ final class RateMeter {
     private static final int CAPACITY = 512;
     private static final Duration WINDOW = Duration.ofSeconds(3);
 
+    private final LongSupplier nanoTime;
     private final long[] times = new long[CAPACITY];
     private volatile long count;
 
+    RateMeter(LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
+    }
+
     void record() {
         long next = count;
-        times[(int) (next % CAPACITY)] = System.nanoTime();
+        times[(int) (next % CAPACITY)] = nanoTime.getAsLong();
         count = next + 1;
     }
 
@@ -29,7 +35,7 @@ final class RateMeter {
      */
     double perSecond() {
         long total = count;
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         long windowStart = now - WINDOW.toNanos();
         long oldest = now;
         int inWindow = 0;

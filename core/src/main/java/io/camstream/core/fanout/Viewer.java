@@ -3,31 +3,41 @@ package io.camstream.core.fanout;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
- * One viewer's place at a feed. Each call to {@link #next()} returns the newest frame the viewer has not seen yet,
- * so a viewer that takes long to write a frame simply skips the ones published meanwhile: nothing queues per
- * viewer. A frame-rate cap is kept the same way: the viewer's own thread waits until its next frame is due (the
- * feed releases it with the frame closest to that time, no timer per viewer), then takes the newest frame, so the
- * cap costs the camera and the other viewers nothing. Closing the viewer detaches it;
- * the last one to leave starts the feed's idle timer.
+ * One viewer's place at a {@link FrameFanout}. Each call to {@link #next()} returns the newest frame the viewer has
+ * not seen yet, so a viewer that takes long to write a frame simply skips the ones published meanwhile: nothing
+ * queues per viewer. A frame-rate cap is kept the same way: the viewer's own thread waits until its next frame is
+ * due (released by the frame or beat closest to that time, no timer per viewer), then takes the newest frame, so
+ * the cap costs the source and the other viewers nothing.
+ * <p>
+ * A stream never falls silent for long: while nothing new comes, the last frame is repeated every
+ * {@link #REPEAT_PERIOD}, and a viewer capped to fewer frames than one per {@link #KEEP_ALIVE} gets its last frame
+ * again after that long.
  * <p>
  * A viewer is used by one thread, its stream's; its figures may be read from any thread.
  */
 public final class Viewer implements AutoCloseable {
 
-    /** A stream repeats its last frame this often while the camera sends nothing new, so proxies keep it open. */
+    /** A stream repeats its last frame this often while the source sends nothing new, so proxies keep it open. */
     static final Duration REPEAT_PERIOD = Duration.ofSeconds(1);
+    /**
+     * The longest a capped viewer waits for its next frame without getting its last one again: proxies cut streams
+     * that send nothing for a while (Home Assistant's after 10 s), whatever the viewer asked for.
+     */
+    static final Duration KEEP_ALIVE = Duration.ofSeconds(4);
 
-    private final CameraFeed feed;
-    private final CameraStats cameraStats;
+    private final FrameFanout fanout;
+    private final FrameSlot slot;
+    private final FeedClock clock;
     private final ViewerOptions options;
     private final long intervalNanos;
-    private final CameraFeed.DueWait dueWait;
+    private final DueQueue.Wait dueWait;
     private final long finalFramePauseNanos;
+    private final Consumer<Viewer> leave;
     private final Instant connectedSince = Instant.now();
-    private final RateMeter sendRate = new RateMeter();
+    private final RateMeter sendRate;
     // Written by the viewer's thread only; volatile so that figures read elsewhere are current.
     private volatile long framesSent;
     private volatile long bytesSent;
@@ -39,46 +49,53 @@ public final class Viewer implements AutoCloseable {
     private long dueNanos;
     private boolean closed;
 
-    Viewer(CameraFeed feed, CameraStats cameraStats, ViewerOptions options, double maxFps) {
-        this.feed = feed;
-        this.cameraStats = cameraStats;
+    Viewer(FrameFanout fanout, ViewerOptions options, double maxFps, Consumer<Viewer> leave) {
+        this.fanout = fanout;
+        this.slot = fanout.slot();
+        this.clock = fanout.clock();
         this.options = options;
+        this.leave = leave;
         this.intervalNanos = maxFps > 0 ? Math.round(1e9 / maxFps) : 0;
-        this.dueWait = intervalNanos > 0 ? feed.newDueWait() : null;
-        // A pause is any gap clearly longer than the camera's own frame interval.
-        this.finalFramePauseNanos = 2 * TimeUnit.SECONDS.toNanos(1) / Math.max(1, feed.settings().fps());
-        this.dueNanos = System.nanoTime();
+        this.dueWait = intervalNanos > 0 ? fanout.due().newWait() : null;
+        // A pause is any gap clearly longer than the source's own frame interval.
+        this.finalFramePauseNanos = 2 * fanout.frameIntervalNanos();
+        this.sendRate = new RateMeter(clock::nanoTime);
+        this.dueNanos = clock.nanoTime();
     }
 
     /**
-     * Waits for a frame newer than the last one returned; when none comes within a second, returns the last one
-     * again (and, for a viewer that asked for dual final frames, once already when the camera pauses).
+     * Waits for a frame newer than the last one returned; returns the last one again when the stream would
+     * otherwise fall silent (and, for a viewer that asked for dual final frames, once already when the source
+     * pauses).
      *
-     * @return the frame to send, or empty when the feed has been closed
+     * @return the frame to send, or empty when the fan-out has been closed
      * @throws InterruptedException when the waiting thread is interrupted
      */
     public Optional<StreamFrame> next() throws InterruptedException {
-        awaitDue();
+        long idleSince = clock.nanoTime();
+        if (!awaitDue(idleSince)) {
+            return slot.closed() ? Optional.empty() : Optional.of(last);
+        }
         while (true) {
-            long repeatAt = lastNewNanos + (finalFramePending ? finalFramePauseNanos : REPEAT_PERIOD.toNanos());
+            long repeatAt = finalFramePending ? lastNewNanos + finalFramePauseNanos
+                    : idleSince + REPEAT_PERIOD.toNanos();
             Optional<StreamFrame> frame;
             if (last == null) {
-                frame = feed.awaitAfter(lastSerial, null);
+                frame = slot.awaitAfter(lastSerial);
             } else if (finalFramePending) {
-                // A pause of a couple of frame intervals is shorter than the feed's clock: wait for it exactly.
-                frame = feed.awaitAfter(lastSerial, Duration.ofNanos(Math.max(0, repeatAt - System.nanoTime())));
+                // A pause of a couple of frame intervals is shorter than the beat: wait for it exactly.
+                frame = slot.awaitAfter(lastSerial, Duration.ofNanos(Math.max(0, repeatAt - clock.nanoTime())));
             } else {
-                frame = feed.awaitAfterOrTick(lastSerial);
+                frame = slot.awaitAfterOrWake(lastSerial);
             }
             if (frame.isPresent()) {
                 return Optional.of(fresh(frame.get()));
             }
-            if (feed.isClosed()) {
+            if (slot.closed()) {
                 return Optional.empty();
             }
-            if (System.nanoTime() >= repeatAt) {
+            if (clock.nanoTime() >= repeatAt) {
                 finalFramePending = false;
-                lastNewNanos = System.nanoTime();
                 return Optional.of(last);
             }
         }
@@ -87,12 +104,12 @@ public final class Viewer implements AutoCloseable {
     /**
      * Waits at most the given time for a frame newer than the last one returned; never repeats a frame.
      *
-     * @param timeout the longest wait, or {@code null} to wait until a frame comes or the feed closes
-     * @return the newest frame, or empty when the feed closed or the time ran out
+     * @param timeout the longest wait, in real time
+     * @return the newest frame, or empty when the fan-out closed or the time ran out
      * @throws InterruptedException when the waiting thread is interrupted
      */
     public Optional<StreamFrame> next(Duration timeout) throws InterruptedException {
-        Optional<StreamFrame> frame = feed.awaitAfter(lastSerial, timeout);
+        Optional<StreamFrame> frame = slot.awaitAfter(lastSerial, timeout);
         frame.ifPresent(f -> lastSerial = f.serial());
         return frame;
     }
@@ -134,33 +151,44 @@ public final class Viewer implements AutoCloseable {
     }
 
     /**
-     * Leaves the feed. Calling it again does nothing.
+     * Leaves the fan-out. Calling it again does nothing.
      */
     @Override
     public void close() {
         if (!closed) {
             closed = true;
-            feed.detach(this);
+            leave.accept(this);
         }
     }
 
-    private void awaitDue() throws InterruptedException {
+    /**
+     * Waits until the next frame is due. Due times follow a fixed schedule so that waiting for a frame does not slow
+     * the rate; after a long stall the schedule restarts rather than sending a burst.
+     *
+     * @return {@code false} when the keep-alive came first: the last frame is to be sent again, and the frame that
+     *         is due is still due
+     */
+    private boolean awaitDue(long idleSince) throws InterruptedException {
         if (intervalNanos == 0) {
-            return;
+            return true;
         }
-        feed.awaitDue(dueWait, dueNanos);
-        // Due times follow a fixed schedule so waiting for a frame does not slow the rate; after a long stall the
-        // schedule restarts rather than sending a burst.
-        dueNanos = Math.max(dueNanos + intervalNanos, System.nanoTime() - intervalNanos);
+        long keepAliveAt = idleSince + KEEP_ALIVE.toNanos();
+        if (last != null && keepAliveAt < dueNanos) {
+            fanout.due().await(dueWait, keepAliveAt);
+            return false;
+        }
+        fanout.due().await(dueWait, dueNanos);
+        dueNanos = Math.max(dueNanos + intervalNanos, clock.nanoTime() - intervalNanos);
+        return true;
     }
 
     private StreamFrame fresh(StreamFrame frame) {
         if (intervalNanos == 0 && lastSerial > 0 && frame.serial() > lastSerial + 1) {
-            cameraStats.skipped(frame.serial() - lastSerial - 1);
+            fanout.skipped(frame.serial() - lastSerial - 1);
         }
         lastSerial = frame.serial();
         last = frame;
-        lastNewNanos = System.nanoTime();
+        lastNewNanos = clock.nanoTime();
         finalFramePending = options.dualFinalFrames();
         return frame;
     }

@@ -1,6 +1,7 @@
 package io.camstream.driver.pi;
 
 import io.camstream.core.fanout.CameraFeed;
+import io.camstream.core.fanout.FeedClock;
 import io.camstream.core.fanout.FeedSettings;
 import io.camstream.core.fanout.StreamFrame;
 import io.camstream.core.fanout.Viewer;
@@ -40,7 +41,8 @@ final class Feeds implements AutoCloseable {
 
     CameraFeed feed(CameraProvider driver, Config camera) {
         String name = camera.get("name").asString().get();
-        CameraFeed feed = new CameraFeed(name, "pi", driver, camera, FeedSettings.from(camera, driver), timers);
+        CameraFeed feed = new CameraFeed(name, "pi", driver, camera, FeedSettings.from(camera, driver),
+                FeedClock.system(timers));
         feeds.add(feed);
         return feed;
     }

@@ -1,6 +1,7 @@
 package io.camstream.recording.record;
 
 import io.camstream.core.fanout.CameraFeed;
+import io.camstream.core.fanout.FeedClock;
 import io.camstream.core.fanout.FeedSettings;
 import io.camstream.recording.CameraRecordingSettings;
 import io.camstream.recording.events.MotionEvent;
@@ -53,7 +54,8 @@ class CameraRecorderTest {
     private CameraFeed feed(MovingBoxCamera camera) {
         FeedSettings settings = new FeedSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(1),
                 Duration.ofSeconds(1), MovingBoxCamera.WIDTH, MovingBoxCamera.HEIGHT, 20, 0, 8 << 20, 0);
-        CameraFeed feed = new CameraFeed("door", "moving-box", camera, Config.empty(), settings, timers);
+        CameraFeed feed = new CameraFeed("door", "moving-box", camera, Config.empty(), settings,
+                FeedClock.system(timers));
         opened.add(feed);
         return feed;
     }

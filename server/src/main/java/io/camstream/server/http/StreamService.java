@@ -6,6 +6,7 @@ import io.camstream.core.fanout.StreamFrame;
 import io.camstream.core.fanout.Viewer;
 import io.camstream.core.fanout.ViewerOptions;
 import io.camstream.core.mjpeg.MjpegFormat;
+import io.camstream.core.mjpeg.PartCache;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.ServerConnectionException;
@@ -30,15 +31,13 @@ public final class StreamService implements HttpService {
     private static final System.Logger LOGGER = System.getLogger(StreamService.class.getName());
     private static final Duration SNAPSHOT_WAIT = Duration.ofSeconds(10);
 
-    private static final HttpChunk STREAM_START = HttpChunk.of(MjpegFormat.streamStart());
-    private static final HttpChunk ADVANCE_STREAM_START = HttpChunk.of(MjpegFormat.advanceStreamStart());
+    private static final byte[] CLOSING = MjpegFormat.closing();
 
     private final CameraLookup lookup;
     private final ViewerLimits limits;
     private final WriteWatchdog watchdog;
-    /** Each camera's newest frame framed once as an HTTP chunk, in the plain and the advance-headers layout. */
-    private final Map<CameraFeed, FrameChunks> plainChunks = new ConcurrentHashMap<>();
-    private final Map<CameraFeed, FrameChunks> advanceChunks = new ConcurrentHashMap<>();
+    /** Each camera's newest frame as parts on the wire, assembled once for all its viewers. */
+    private final Map<CameraFeed, PartCache> parts = new ConcurrentHashMap<>();
 
     /**
      * Creates the service.
@@ -96,21 +95,29 @@ public final class StreamService implements HttpService {
         res.header(HeaderNames.CONTENT_TYPE, MjpegFormat.CONTENT_TYPE);
         NoCache.apply(res);
         ViewerOptions options = request.viewer();
-        boolean advance = request.advanceHeaders();
+        MjpegFormat.Layout layout = request.advanceHeaders()
+                ? MjpegFormat.Layout.ADVANCE_HEADERS : MjpegFormat.Layout.STANDARD;
+        PartCache cache = parts.computeIfAbsent(feed, f -> new PartCache());
         String viewer = options.remoteAddress().orElse("?");
-        FrameChunks chunks = advance
-                ? advanceChunks.computeIfAbsent(feed, f -> new FrameChunks(StreamFrame::advancePart))
-                : plainChunks.computeIfAbsent(feed, f -> new FrameChunks(StreamFrame::part));
         try (ViewerLimits.Seat limit = admitted.get();
              Viewer seat = feed.attach(options);
              WriteWatchdog.Watch watch = watchdog.watch(viewer + " of camera " + feed.name());
-             ChunkedStream out = res.sink(ChunkedStream.TYPE)) {
+             StreamBody out = res.sink(StreamBody.TYPE)) {
             // Headers and the first boundary go out at once, so the client knows the stream is alive.
-            send(watch, out, advance ? ADVANCE_STREAM_START : STREAM_START);
+            byte[] start = layout.start();
+            send(watch, out, start, start.length);
+            StreamFrame last = null;
             for (Optional<StreamFrame> frame = seat.next(); frame.isPresent(); frame = seat.next()) {
-                HttpChunk chunk = chunks.of(frame.get());
-                send(watch, out, chunk);
-                seat.sent(chunk.dataLength());
+                byte[] part = cache.part(frame.get(), layout);
+                send(watch, out, part, part.length);
+                seat.sent(part.length);
+                last = frame.get();
+            }
+            // The camera was closed: a complete multipart body ends with the closing boundary, after a part.
+            if (last != null) {
+                byte[] part = cache.part(last, layout);
+                send(watch, out, part, layout.lastPartLength(part));
+                send(watch, out, CLOSING, CLOSING.length);
             }
         } catch (ServerConnectionException | UncheckedIOException e) {
             LOGGER.log(System.Logger.Level.DEBUG, "Viewer {0} of camera {1} left: {2}",
@@ -120,9 +127,9 @@ public final class StreamService implements HttpService {
         }
     }
 
-    private static void send(WriteWatchdog.Watch watch, ChunkedStream out, HttpChunk chunk) {
+    private static void send(WriteWatchdog.Watch watch, StreamBody out, byte[] bytes, int length) {
         watch.writing();
-        out.emit(chunk);
+        out.write(bytes, length);
         watch.written();
     }
 

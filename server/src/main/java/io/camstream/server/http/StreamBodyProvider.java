@@ -11,30 +11,30 @@ import io.helidon.webserver.http.spi.SinkProviderContext;
 import java.util.function.BiConsumer;
 
 /**
- * Makes {@link ChunkedStream} available through {@code ServerResponse.sink}; found by Helidon's service loader.
+ * Makes {@link StreamBody} available through {@code ServerResponse.sink}; found by Helidon's service loader.
  */
-public final class ChunkedStreamProvider implements SinkProvider<HttpChunk> {
+public final class StreamBodyProvider implements SinkProvider<byte[]> {
 
     /**
      * Creates the provider; called by the service loader.
      */
-    public ChunkedStreamProvider() {
+    public StreamBodyProvider() {
     }
 
     @Override
     public boolean supports(GenericType<? extends Sink<?>> type, ServerRequest request) {
-        return ChunkedStream.TYPE.equals(type);
+        return StreamBody.TYPE.equals(type);
     }
 
     @Override
     @SuppressWarnings("unchecked")
-    public <X extends Sink<HttpChunk>> X create(SinkProviderContext context) {
-        return (X) new ChunkedStream(context);
+    public <X extends Sink<byte[]>> X create(SinkProviderContext context) {
+        return (X) new StreamBody(context);
     }
 
     @Override
-    public <X extends Sink<HttpChunk>> X create(ServerResponse response, BiConsumer<Object, MediaType> eventConsumer,
-                                                Runnable closeRunnable) {
+    public <X extends Sink<byte[]>> X create(ServerResponse response, BiConsumer<Object, MediaType> eventConsumer,
+                                            Runnable closeRunnable) {
         throw new UnsupportedOperationException("Helidon 4.5 creates sinks from a SinkProviderContext");
     }
 }
