@@ -1,7 +1,10 @@
 package io.camstream.server;
 
+import io.camstream.core.StartupException;
 import io.camstream.core.cameras.Cameras;
 import io.camstream.core.driver.DriverRegistry;
+import io.camstream.recording.CameraRecordingSettings;
+import io.camstream.recording.Recorders;
 import io.camstream.server.auth.BasicAuthFeature;
 import io.camstream.server.config.ConfigFiles;
 import io.camstream.server.http.ApiService;
@@ -9,6 +12,7 @@ import io.camstream.server.http.BadMethodSelector;
 import io.camstream.server.http.CorsFeature;
 import io.camstream.server.http.HeaderReadTimeout;
 import io.camstream.server.http.PageService;
+import io.camstream.server.http.RecordingService;
 import io.camstream.server.http.StreamService;
 import io.camstream.server.http.ViewerLimits;
 import io.camstream.server.http.WriteWatchdog;
@@ -23,12 +27,16 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.spi.ProtocolConfig;
 
+import java.io.IOException;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A running camstream: the installed drivers, the configured cameras and the web server, started in that order
- * and closed in the reverse one, so that captures (and their child processes) end before the server.
+ * A running camstream: the installed drivers, the configured cameras, their recorders and the web server, started in
+ * that order and closed in the reverse one, so that recordings are closed and captures (and their child processes)
+ * end before the server.
  */
 public final class CamstreamServer implements AutoCloseable {
 
@@ -36,15 +44,20 @@ public final class CamstreamServer implements AutoCloseable {
 
     private final DriverRegistry drivers;
     private final Cameras cameras;
+    private final Recorders recorders;
+    private final RecordingService recordingService;
     private final CameraMeters meters;
     private final WriteWatchdog watchdog;
     private final HeaderReadTimeout headerTimeout;
     private final WebServer webServer;
 
-    private CamstreamServer(DriverRegistry drivers, Cameras cameras, CameraMeters meters, WriteWatchdog watchdog,
+    private CamstreamServer(DriverRegistry drivers, Cameras cameras, Recorders recorders,
+                            RecordingService recordingService, CameraMeters meters, WriteWatchdog watchdog,
                             HeaderReadTimeout headerTimeout, WebServer webServer) {
         this.drivers = drivers;
         this.cameras = cameras;
+        this.recorders = recorders;
+        this.recordingService = recordingService;
         this.meters = meters;
         this.watchdog = watchdog;
         this.headerTimeout = headerTimeout;
@@ -58,22 +71,37 @@ public final class CamstreamServer implements AutoCloseable {
      * @return the running server
      * @throws io.camstream.core.StartupException            when the drivers cannot be loaded as configured
      * @throws io.camstream.spi.CameraConfigException when a camera's configuration is wrong
+     * @throws StartupException when a camera's recording directory cannot be used
      */
     public static CamstreamServer start(Config root) {
         DriverRegistry drivers = DriverRegistry.discover(CamstreamServer.class.getClassLoader(),
                 ConfigFiles.driversDirs(root));
         Cameras cameras;
         StreamPolicy policy;
+        Map<String, CameraRecordingSettings> recording;
         try {
-            cameras = Cameras.fromConfig(root.get("camstream.cameras"), drivers);
+            Config camerasNode = root.get("camstream.cameras");
+            cameras = Cameras.fromConfig(camerasNode, drivers, CameraRecordingSettings.CAMERA_KEYS);
+            recording = Recorders.settings(camerasNode, ConfigFiles.dataDir(root));
             policy = StreamPolicy.from(root.get("camstream"));
         } catch (RuntimeException e) {
             drivers.close();
             throw e;
         }
-        CameraMeters meters = CameraMeters.register(Metrics.globalRegistry(), cameras);
+        Recorders recorders;
+        try {
+            recorders = Recorders.start(cameras, recording, InstantSource.system());
+        } catch (IOException e) {
+            cameras.close();
+            drivers.close();
+            throw new StartupException(e.getMessage() + " (set the camera's recording.dir or camstream.data-dir to"
+                    + " a directory camstream may write)");
+        }
+        CameraMeters meters = CameraMeters.register(Metrics.globalRegistry(), cameras, recorders);
         WriteWatchdog watchdog = new WriteWatchdog(policy.viewerWriteTimeout());
         HeaderReadTimeout headerTimeout = new HeaderReadTimeout(policy.headerReadTimeout());
+        StreamService streams = new StreamService(cameras, new ViewerLimits(policy.serverMaxViewers()), watchdog);
+        RecordingService recordingService = new RecordingService(cameras, recorders, streams);
         try {
             WebServer webServer = WebServer.builder()
                     .update(ListenerDefaults::apply)
@@ -82,17 +110,21 @@ public final class CamstreamServer implements AutoCloseable {
                     .shutdownHook(false)
                     .addConnectionSelector(new BadMethodSelector())
                     .addConnectionSelector(new Http10Selector(Http1Config.create()))
-                    .addFeature(Observability.feature(root.get("server.features.observe"), cameras))
-                    .routing(routing -> routing(routing, cameras, root.get("camstream"), policy, watchdog))
+                    .addFeature(Observability.feature(root.get("server.features.observe"), cameras, recorders))
+                    .routing(routing -> routing(routing, cameras, recorders, root.get("camstream"), policy, streams,
+                            recordingService))
                     .build()
                     .start();
             LOGGER.log(System.Logger.Level.INFO, "camstream serves {0} camera(s) {1} at http://localhost:{2}/",
                     cameras.names().size(), cameras.names(), String.valueOf(webServer.port()));
-            return new CamstreamServer(drivers, cameras, meters, watchdog, headerTimeout, webServer);
+            return new CamstreamServer(drivers, cameras, recorders, recordingService, meters, watchdog,
+                    headerTimeout, webServer);
         } catch (RuntimeException e) {
+            recordingService.close();
             headerTimeout.close();
             watchdog.close();
             meters.close();
+            recorders.close();
             cameras.close();
             drivers.close();
             throw e;
@@ -117,17 +149,17 @@ public final class CamstreamServer implements AutoCloseable {
         server.protocols(protocols);
     }
 
-    static void routing(HttpRouting.Builder routing, Cameras cameras, Config camstream, StreamPolicy policy,
-                        WriteWatchdog watchdog) {
+    static void routing(HttpRouting.Builder routing, Cameras cameras, Recorders recorders, Config camstream,
+                        StreamPolicy policy, StreamService streams, RecordingService recordingService) {
         if (policy.auth().enabled()) {
             routing.addFeature(new BasicAuthFeature(policy.auth(), cameras.defaultCamera().name()));
         }
         CorsFeature.of(camstream.get("cors.allow-origin").asString().asOptional()).ifPresent(routing::addFeature);
-        StreamService streams = new StreamService(cameras, new ViewerLimits(policy.serverMaxViewers()), watchdog);
         routing.register(streams.compatibility())
                 .register(new PageService(cameras))
                 .register(streams)
-                .register(new ApiService(cameras));
+                .register(recordingService)
+                .register(new ApiService(cameras, recorders));
     }
 
     /**
@@ -149,12 +181,15 @@ public final class CamstreamServer implements AutoCloseable {
     }
 
     /**
-     * Stops the cameras first, which ends every open stream, then the web server, then releases the drivers.
+     * Closes the recordings, stops the cameras, which ends every open stream, then the web server, then releases
+     * the drivers.
      */
     @Override
     public void close() {
+        recorders.close();
         cameras.close();
         webServer.stop();
+        recordingService.close();
         headerTimeout.close();
         watchdog.close();
         meters.close();

@@ -5,6 +5,8 @@ import io.camstream.core.fanout.CameraFeed;
 import io.camstream.core.fanout.CameraStats;
 import io.camstream.core.fanout.FeedSettings;
 import io.camstream.core.fanout.Viewer;
+import io.camstream.recording.Recorders;
+import io.camstream.recording.record.CameraRecorder;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -26,15 +28,18 @@ import java.util.Optional;
 public final class ApiService implements HttpService {
 
     private final Cameras cameras;
+    private final Recorders recorders;
     private final CameraLookup lookup;
 
     /**
      * Creates the service.
      *
-     * @param cameras the configured cameras
+     * @param cameras   the configured cameras
+     * @param recorders their recorders
      */
-    public ApiService(Cameras cameras) {
+    public ApiService(Cameras cameras, Recorders recorders) {
         this.cameras = cameras;
+        this.recorders = recorders;
         this.lookup = new CameraLookup(cameras);
     }
 
@@ -58,7 +63,7 @@ public final class ApiService implements HttpService {
         });
     }
 
-    private static JsonObject camera(CameraFeed feed) {
+    private JsonObject camera(CameraFeed feed) {
         CameraStats stats = feed.stats();
         FeedSettings settings = feed.settings();
         JsonObjectBuilder json = Json.createObjectBuilder()
@@ -91,7 +96,11 @@ public final class ApiService implements HttpService {
         JsonObjectBuilder details = Json.createObjectBuilder();
         feed.driverDetails().forEach(details::add);
         json.add("driver-details", details);
-        return json.add("viewers", viewers(feed)).build();
+        json.add("viewers", viewers(feed));
+        Optional<CameraRecorder> recorder = recorders.find(feed.name());
+        return json.add("motion", RecorderState.motion(recorder))
+                .add("recording", RecorderState.recording(recorder))
+                .build();
     }
 
     private static void addFailure(JsonObjectBuilder json, String key, Optional<CameraStats.Failure> failure) {

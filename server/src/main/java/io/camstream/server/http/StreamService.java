@@ -2,6 +2,7 @@ package io.camstream.server.http;
 
 import io.camstream.core.cameras.Cameras;
 import io.camstream.core.fanout.CameraFeed;
+import io.camstream.core.fanout.FrameFanout;
 import io.camstream.core.fanout.StreamFrame;
 import io.camstream.core.fanout.Viewer;
 import io.camstream.core.fanout.ViewerOptions;
@@ -74,7 +75,7 @@ public final class StreamService implements HttpService {
     }
 
     /** HEAD on a stream: the headers a stream would start with, and no endless body. */
-    private static void streamHeaders(ServerResponse res) {
+    static void streamHeaders(ServerResponse res) {
         res.header(HeaderNames.CONTENT_TYPE, MjpegFormat.CONTENT_TYPE);
         NoCache.apply(res);
         res.send();
@@ -92,16 +93,60 @@ public final class StreamService implements HttpService {
         if (admitted.isEmpty()) {
             return;
         }
+        ViewerOptions options = request.viewer();
+        PartCache cache = parts.computeIfAbsent(feed, f -> new PartCache());
+        try (ViewerLimits.Seat limit = admitted.get();
+             Viewer seat = feed.attach(options)) {
+            serve(seat, request, cache, res, "camera " + feed.name());
+        }
+    }
+
+    /**
+     * Plays frames that are not the camera's live ones (a recording) to a client, under the same limits as a live
+     * stream of the camera and through the same stream code: the player publishes into its own fan-out on a thread
+     * of its own, which is interrupted when the client leaves.
+     *
+     * @param feed    the camera the frames belong to, for its viewer limits
+     * @param request what the client asked for
+     * @param res     the response, not yet started
+     * @param fanout  where the player publishes
+     * @param player  publishes the frames, then closes the fan-out
+     * @param source  what is watched, for messages
+     */
+    void play(CameraFeed feed, StreamRequest request, ServerResponse res, FrameFanout fanout, Runnable player,
+              String source) {
+        Optional<ViewerLimits.Seat> admitted = limits.admit(feed, res);
+        if (admitted.isEmpty()) {
+            return;
+        }
+        try (ViewerLimits.Seat limit = admitted.get();
+             Viewer seat = fanout.viewer(request.viewer(), request.viewer().maxFps(), viewer -> { })) {
+            Thread playing = Thread.ofVirtual().name("playback").start(player);
+            try {
+                serve(seat, request, new PartCache(), res, source);
+            } finally {
+                playing.interrupt();
+            }
+        }
+    }
+
+    /**
+     * Writes a viewer's frames as a multipart stream until its source closes or the client leaves: live cameras
+     * and recordings played back alike.
+     *
+     * @param seat    the viewer
+     * @param request what the client asked for
+     * @param cache   the source's frames as parts, shared by its viewers
+     * @param res     the response, not yet started
+     * @param source  what is watched, for messages
+     */
+    void serve(Viewer seat, StreamRequest request, PartCache cache, ServerResponse res, String source) {
         res.header(HeaderNames.CONTENT_TYPE, MjpegFormat.CONTENT_TYPE);
         NoCache.apply(res);
-        ViewerOptions options = request.viewer();
         MjpegFormat.Layout layout = request.advanceHeaders()
                 ? MjpegFormat.Layout.ADVANCE_HEADERS : MjpegFormat.Layout.STANDARD;
-        PartCache cache = parts.computeIfAbsent(feed, f -> new PartCache());
-        String viewer = options.remoteAddress().orElse("?");
-        try (ViewerLimits.Seat limit = admitted.get();
-             Viewer seat = feed.attach(options);
-             WriteWatchdog.Watch watch = watchdog.watch(viewer + " of camera " + feed.name());
+        String viewer = request.viewer().remoteAddress().orElse("?");
+        try (WriteWatchdog.Watch watch = watchdog.watch(viewer + " of " + source);
              StreamBody out = res.sink(StreamBody.TYPE)) {
             // Headers and the first boundary go out at once, so the client knows the stream is alive.
             byte[] start = layout.start();
@@ -113,15 +158,14 @@ public final class StreamService implements HttpService {
                 seat.sent(part.length);
                 last = frame.get();
             }
-            // The camera was closed: a complete multipart body ends with the closing boundary, after a part.
+            // The source was closed: a complete multipart body ends with the closing boundary, after a part.
             if (last != null) {
                 byte[] part = cache.part(last, layout);
                 send(watch, out, part, layout.lastPartLength(part));
                 send(watch, out, CLOSING, CLOSING.length);
             }
         } catch (ServerConnectionException | UncheckedIOException e) {
-            LOGGER.log(System.Logger.Level.DEBUG, "Viewer {0} of camera {1} left: {2}",
-                    viewer, feed.name(), e);
+            LOGGER.log(System.Logger.Level.DEBUG, "Viewer {0} of {1} left: {2}", viewer, source, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
