@@ -39,20 +39,18 @@ final class PreCaptureRing {
     }
 
     /**
-     * Hands out the frames captured at or after a time, oldest first, and empties the ring.
+     * The frames captured at or after a time, oldest first.
      *
      * @param from the earliest capture time wanted
      * @return the frames
      */
-    List<Frame> takeFrom(Instant from) {
+    List<Frame> from(Instant from) {
         List<Frame> taken = new ArrayList<>(frames.size());
         for (Frame frame : frames) {
             if (!frame.captureTime().isBefore(from)) {
                 taken.add(frame);
             }
         }
-        frames.clear();
-        bytes = 0;
         return taken;
     }
 

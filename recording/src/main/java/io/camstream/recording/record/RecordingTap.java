@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * Decides on the capture's thread, for every frame, what is recorded: in continuous mode every frame; in motion
- * mode the frames of the pre-capture ring once detection reports an event, then every frame until the event has
+ * mode the pre-capture frames of the ring once detection reports an event, then every frame until the event has
  * ended and the post-capture time after its last motion has passed; and one frame per timelapse interval. Frames
  * go to the disk writer's queue, which refuses them rather than wait when the disk is behind. Each frame costs
  * O(1) and takes no lock but the queue's.
@@ -60,26 +60,28 @@ final class RecordingTap implements FrameTap {
         }
     }
 
+    /**
+     * The ring sees every frame, recorded or not: an event that starts soon after the previous recording closed
+     * still gets its whole pre-capture, even frames that the previous recording holds too.
+     */
     private void motionFrame(Frame frame) {
         boolean active = motion.active();
         if (!recording && active) {
             recording = true;
-            List<Frame> before = ring.takeFrom(motion.eventStart().minus(preCapture));
+            List<Frame> before = ring.from(motion.eventStart().minus(preCapture));
             if (!before.isEmpty()) {
                 queue.offer(WriteJob.Frames.of(RecordingKind.MOTION, before));
             }
         }
+        ring.add(frame);
         if (!recording) {
-            ring.add(frame);
             return;
         }
-        Instant lastMotion = motion.lastMotion();
-        if (active || !frame.captureTime().isAfter(lastMotion.plus(postCapture))) {
+        if (active || !frame.captureTime().isAfter(motion.lastMotion().plus(postCapture))) {
             queue.offer(WriteJob.Frames.of(RecordingKind.MOTION, List.of(frame)));
         } else {
             recording = false;
             queue.add(new WriteJob.Close(RecordingKind.MOTION));
-            ring.add(frame);
         }
     }
 

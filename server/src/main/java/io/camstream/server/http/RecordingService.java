@@ -155,7 +155,7 @@ public final class RecordingService implements HttpService, AutoCloseable {
         }
         NoCache.apply(res);
         res.send(page(feed.name(), "events", list, events.size() > limit
-                ? Optional.of(events.get(limit - 1).id()) : Optional.empty(), limit));
+                ? Optional.of(events.get(limit - 1).id()) : Optional.empty(), limit).build());
     }
 
     private JsonObjectBuilder event(String camera, CameraRecorder recorder, MotionEvent event) throws IOException {
@@ -197,7 +197,7 @@ public final class RecordingService implements HttpService, AutoCloseable {
         }
         NoCache.apply(res);
         res.send(page(feed.name(), "recordings", list, recordings.size() > limit
-                ? Optional.of(recordings.get(limit - 1).id()) : Optional.empty(), limit));
+                ? Optional.of(recordings.get(limit - 1).id()) : Optional.empty(), limit).build());
     }
 
     private static JsonObjectBuilder recording(String camera, CameraRecorder recorder, Recording recording)

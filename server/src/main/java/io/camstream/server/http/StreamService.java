@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Live streams and snapshots: {@code /video_feed} (the default camera, the seed's URL),
@@ -97,7 +98,7 @@ public final class StreamService implements HttpService {
         PartCache cache = parts.computeIfAbsent(feed, f -> new PartCache());
         try (ViewerLimits.Seat limit = admitted.get();
              Viewer seat = feed.attach(options)) {
-            serve(seat, request, cache, res, "camera " + feed.name());
+            serve(seat, request, cache, res, "camera " + feed.name(), () -> { });
         }
     }
 
@@ -119,13 +120,16 @@ public final class StreamService implements HttpService {
         if (admitted.isEmpty()) {
             return;
         }
+        AtomicReference<Thread> playing = new AtomicReference<>();
         try (ViewerLimits.Seat limit = admitted.get();
              Viewer seat = fanout.viewer(request.viewer(), request.viewer().maxFps(), viewer -> { })) {
-            Thread playing = Thread.ofVirtual().name("playback").start(player);
-            try {
-                serve(seat, request, new PartCache(), res, source);
-            } finally {
-                playing.interrupt();
+            // The player starts once the viewer is about to wait, so that it does not miss the first frames.
+            serve(seat, request, new PartCache(), res, source,
+                    () -> playing.set(Thread.ofVirtual().name("playback").start(player)));
+        } finally {
+            Thread thread = playing.get();
+            if (thread != null) {
+                thread.interrupt();
             }
         }
     }
@@ -139,8 +143,10 @@ public final class StreamService implements HttpService {
      * @param cache   the source's frames as parts, shared by its viewers
      * @param res     the response, not yet started
      * @param source  what is watched, for messages
+     * @param started run once the stream's start has been sent, before the first frame is awaited
      */
-    void serve(Viewer seat, StreamRequest request, PartCache cache, ServerResponse res, String source) {
+    void serve(Viewer seat, StreamRequest request, PartCache cache, ServerResponse res, String source,
+               Runnable started) {
         res.header(HeaderNames.CONTENT_TYPE, MjpegFormat.CONTENT_TYPE);
         NoCache.apply(res);
         MjpegFormat.Layout layout = request.advanceHeaders()
@@ -151,6 +157,7 @@ public final class StreamService implements HttpService {
             // Headers and the first boundary go out at once, so the client knows the stream is alive.
             byte[] start = layout.start();
             send(watch, out, start, start.length);
+            started.run();
             StreamFrame last = null;
             for (Optional<StreamFrame> frame = seat.next(); frame.isPresent(); frame = seat.next()) {
                 byte[] part = cache.part(frame.get(), layout);
