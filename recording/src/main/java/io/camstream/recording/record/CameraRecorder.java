@@ -80,7 +80,7 @@ public final class CameraRecorder implements AutoCloseable {
         CameraStore store = CameraStore.open(recording.dir(), feed.name());
         WriteQueue queue = new WriteQueue(QUEUE_BYTES, Math.max(10, QUEUE_SECONDS * feed.settings().fps()));
         DiskGuard guard = new DiskGuard(feed.name(), freeSpace.orElseGet(() -> FreeSpace.of(recording.dir())),
-                recording.minFree(), recording.segmentBytes());
+                recording.minFree());
         Retention retention = new Retention(store, recording.maxAge(), recording.maxBytes(),
                 recording.segmentBytes());
         RecorderStats stats = new RecorderStats();

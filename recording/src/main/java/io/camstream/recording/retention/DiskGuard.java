@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * Keeps recording from filling the disk: below {@code recording.min-free} it stops recording, and it lets it go on
- * once the free space is back above that by a margin (a segment's size, at least a twentieth of the minimum), so that
- * recording does not stop and start with every segment. Between looks at the file system (one a second) it counts
+ * once the free space is back above that by a margin (4 MB, or a twentieth of the minimum if that is more), so that
+ * recording does not stop and start with every frame. Between looks at the file system (one a second) it counts
  * the bytes written as gone. A write that fails stops recording the same way. A stop is logged once, and the
  * first frame written after it.
  * <p>
@@ -17,6 +17,8 @@ public final class DiskGuard {
 
     private static final System.Logger LOGGER = System.getLogger(DiskGuard.class.getName());
     private static final Duration PROBE_PERIOD = Duration.ofSeconds(1);
+    /** Recording resumes once this much more than the minimum is free (at least; a twentieth of it if larger). */
+    static final long RESUME_MARGIN = 4_000_000;
 
     private final String camera;
     private final FreeSpace freeSpace;
@@ -32,13 +34,12 @@ public final class DiskGuard {
      * @param camera      the camera's name, for the log
      * @param freeSpace   the file system's free space
      * @param minFree     recording stops below this many free bytes
-     * @param segmentSize the largest segment file
      */
-    public DiskGuard(String camera, FreeSpace freeSpace, long minFree, long segmentSize) {
+    public DiskGuard(String camera, FreeSpace freeSpace, long minFree) {
         this.camera = camera;
         this.freeSpace = freeSpace;
         this.minFree = minFree;
-        this.resumeAt = minFree + Math.max(segmentSize, minFree / 20);
+        this.resumeAt = minFree + Math.max(RESUME_MARGIN, minFree / 20);
     }
 
     /**
@@ -58,7 +59,8 @@ public final class DiskGuard {
             }
         }
         if (stopReason == null && free - bytes < minFree) {
-            stop("space", "only " + megabytes(free) + " free, below recording.min-free (" + megabytes(minFree) + ")");
+            stop("space", minFree == 0 ? "the disk is full (" + free + " bytes free)"
+                    : "only " + megabytes(free) + " free, below recording.min-free (" + megabytes(minFree) + ")");
         }
         if (stopReason != null) {
             return false;
