@@ -54,8 +54,8 @@ public final class ConfigValues {
     }
 
     /**
-     * A duration such as {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}, {@code 7d}, a plain number of seconds, or
-     * ISO-8601 ({@code PT10S}), within a range.
+     * A duration such as {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}, {@code 7d}, a plain number of seconds, or ISO-8601
+     * ({@code PT10S}), within a range.
      *
      * @param node the camera's node
      * @param key  the key under it
@@ -70,11 +70,30 @@ public final class ConfigValues {
         if (text.isEmpty()) {
             return def;
         }
-        String allowed = describe(min) + " to " + describe(max) + ", written like 500ms, 10s, 2m";
-        Duration value = parseDuration(text.get().trim())
-                .orElseThrow(() -> error(node, key, text.get(), "is not a duration", allowed));
+        try {
+            return duration(text.get(), min, max);
+        } catch (IllegalArgumentException e) {
+            throw new CameraConfigException(fullKey(node, key) + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * A duration written as in the configuration ({@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}, {@code 7d}, a
+     * plain number of seconds, or ISO-8601), within a range; for values that come from a command line or a request.
+     *
+     * @param text the text
+     * @param min  the shortest allowed
+     * @param max  the longest allowed
+     * @return the value
+     * @throws IllegalArgumentException when the text is not a duration or out of range; the message quotes the text
+     *                                  and says what is allowed
+     */
+    public static Duration duration(String text, Duration min, Duration max) {
+        String allowed = " (allowed: " + describe(min) + " to " + describe(max) + ", written like 500ms, 10s, 2m, 7d)";
+        Duration value = parseDuration(text.trim())
+                .orElseThrow(() -> new IllegalArgumentException("'" + text + "' is not a duration" + allowed));
         if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-            throw error(node, key, text.get(), "is out of range", allowed);
+            throw new IllegalArgumentException("'" + text + "' is out of range" + allowed);
         }
         return value;
     }
@@ -236,7 +255,7 @@ public final class ConfigValues {
 
     private static String describe(Duration d) {
         long ms = d.toMillis();
-        if (ms >= 86_400_000 && ms % 86_400_000 == 0) {
+        if (ms % 86_400_000 == 0) {
             return ms / 86_400_000 + "d";
         }
         if (ms % 3_600_000 == 0) {

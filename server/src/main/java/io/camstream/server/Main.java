@@ -37,7 +37,7 @@ public final class Main {
         try {
             Optional<Path> configFile = CommandLine.parse(args).configFile();
             Config config = ConfigFiles.load(configFile);
-            server = CamstreamServer.start(config);
+            server = CamstreamServer.start(config, configFile);
         } catch (CameraConfigException | StartupException | ConfigException | UncheckedIOException e) {
             fail(e);
             return;

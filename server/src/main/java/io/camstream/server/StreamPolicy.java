@@ -4,6 +4,7 @@ import io.camstream.server.auth.AuthSettings;
 import io.camstream.spi.ConfigValues;
 import io.helidon.config.Config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -20,9 +21,9 @@ import java.time.Duration;
  */
 record StreamPolicy(AuthSettings auth, int serverMaxViewers, Duration viewerWriteTimeout, Duration headerReadTimeout) {
 
-    static StreamPolicy from(Config camstream) {
+    static StreamPolicy from(Config camstream, Path defaultLinkKeyFile) {
         return new StreamPolicy(
-                AuthSettings.from(camstream),
+                AuthSettings.from(camstream, defaultLinkKeyFile),
                 ConfigValues.intValue(camstream, "server-max-viewers", 0, 0, 1_000_000),
                 ConfigValues.durationValue(camstream, "viewer-write-timeout", Duration.ofSeconds(10),
                         Duration.ofMillis(100), Duration.ofHours(1)),

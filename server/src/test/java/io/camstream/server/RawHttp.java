@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +24,17 @@ final class RawHttp implements AutoCloseable {
     }
 
     static RawHttp get(int port, String target, String version, String... headers) throws IOException {
+        return get(null, port, target, version, headers);
+    }
+
+    /** The request from a given local address (on Linux any of 127.0.0.0/8), as if from another machine. */
+    static RawHttp get(InetAddress from, int port, String target, String version, String... headers)
+            throws IOException {
         Socket socket = new Socket();
         socket.setSoTimeout(10_000);
+        if (from != null) {
+            socket.bind(new InetSocketAddress(from, 0));
+        }
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
         RawHttp http = new RawHttp(socket);
         http.get(target, version, headers);
@@ -79,7 +89,7 @@ final class RawHttp implements AutoCloseable {
     }
 
     /** Decodes a chunked body as it arrives. */
-    private static final class Chunked extends InputStream {
+    static final class Chunked extends InputStream {
 
         private final InputStream in;
         private int left;

@@ -1,10 +1,13 @@
 package io.camstream.server;
 
+import io.camstream.server.config.ConfigFiles;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 
 import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /** A camstream started in the test's JVM on a free port, from a YAML text. */
 final class RunningServer implements AutoCloseable {
@@ -32,6 +35,11 @@ final class RunningServer implements AutoCloseable {
         String yaml = "server:\n  port: " + port + "\n  host: 127.0.0.1\n" + serverYaml + camstreamYaml;
         Config config = Config.just(ConfigSources.create(yaml, MediaTypes.APPLICATION_X_YAML));
         return new RunningServer(CamstreamServer.start(config));
+    }
+
+    /** Starts from a configuration file, as the launcher does: the link key is kept beside it by default. */
+    static RunningServer fromFile(Path file) {
+        return new RunningServer(CamstreamServer.start(ConfigFiles.load(Optional.of(file)), Optional.of(file)));
     }
 
     static RunningServer simCamera(String name, int width, int height, int fps) {

@@ -6,56 +6,33 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** HTTPS through server.tls, and HTTP/2 over it, with a certificate made for the test. */
 class TlsTest {
 
-    private static final char[] PASSWORD = "test-only".toCharArray();
-
     @TempDir
     static Path dir;
-    private static Path keystore;
+    private static TestCertificate certificate;
     private static RunningServer server;
 
     @BeforeAll
     static void start() throws Exception {
-        keystore = dir.resolve("camstream.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "camstream", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-                "-dname", "CN=localhost", "-ext", "san=dns:localhost,ip:127.0.0.1",
-                "-storetype", "PKCS12", "-keystore", keystore.toString(),
-                "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD))
-                .redirectErrorStream(true).start();
-        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(keytool.exitValue()).as(new String(keytool.getInputStream().readAllBytes())).isZero();
+        certificate = TestCertificate.in(dir);
         server = RunningServer.start("""
                   protocols:
                     http_1_1:
                       max-prologue-length: 4096
                       max-headers-size: 16384
-                  tls:
-                    private-key:
-                      keystore:
-                        passphrase: "%s"
-                        key:
-                          alias: camstream
-                        resource:
-                          path: "%s"
-                """.formatted(new String(PASSWORD), keystore), """
+                """ + certificate.serverYaml(), """
                 camstream:
                   cameras:
                     - name: desk
@@ -121,15 +98,8 @@ class TlsTest {
     }
 
     private static HttpClient client(HttpClient.Version version) throws Exception {
-        KeyStore trusted = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keystore)) {
-            trusted.load(in, PASSWORD);
-        }
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(trusted);
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(null, trust.getTrustManagers(), null);
-        return HttpClient.newBuilder().version(version).sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build();
+        return HttpClient.newBuilder().version(version).sslContext(certificate.trustingContext())
+                .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     private static URI https(int port, String path) {

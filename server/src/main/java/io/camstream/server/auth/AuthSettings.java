@@ -4,6 +4,7 @@ import io.camstream.spi.CameraConfigException;
 import io.camstream.spi.ConfigValues;
 import io.helidon.config.Config;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,26 +13,35 @@ import java.util.Set;
 
 /**
  * Who may watch: {@code camstream.auth.users} (each a {@code username} and a {@code password-hash}),
- * {@code camstream.auth.protect-health}, and each camera's optional {@code allowed-users}.
+ * {@code protect-health}, {@code open-metrics}, {@code trusted-proxies}, {@code link-key-file}, and each camera's
+ * optional {@code allowed-users}.
  *
- * @param users         password hashes by user name; empty when anyone may watch
- * @param protectHealth whether {@code /observe/health} needs a login too
- * @param allowedUsers  for the cameras that restrict viewers, who may watch them
+ * @param users          password hashes by user name; empty when anyone may watch
+ * @param protectHealth  whether {@code /observe/health} needs a login too
+ * @param openMetrics    whether {@code /observe/metrics} is open without a login
+ * @param trustedProxies the proxies whose forwarding headers name the real client
+ * @param linkKeyFile    the file with the key that signs links
+ * @param allowedUsers   for the cameras that restrict viewers, who may watch them
  */
-public record AuthSettings(Map<String, PasswordHash> users, boolean protectHealth,
-                           Map<String, Set<String>> allowedUsers) {
+public record AuthSettings(Map<String, PasswordHash> users, boolean protectHealth, boolean openMetrics,
+                           TrustedProxies trustedProxies, Path linkKeyFile, Map<String, Set<String>> allowedUsers) {
 
     /**
      * Reads the settings.
      *
-     * @param camstream the {@code camstream} node
+     * @param camstream          the {@code camstream} node
+     * @param defaultLinkKeyFile the key file when {@code link-key-file} is not set
      * @return the settings
      * @throws CameraConfigException when a user, hash or allowed user is wrong; the message never shows a hash
      */
-    public static AuthSettings from(Config camstream) {
+    public static AuthSettings from(Config camstream, Path defaultLinkKeyFile) {
         Config auth = camstream.get("auth");
         Map<String, PasswordHash> users = users(auth.get("users"));
         boolean protectHealth = ConfigValues.booleanValue(auth, "protect-health", false);
+        boolean openMetrics = ConfigValues.booleanValue(auth, "open-metrics", false);
+        Path keyFile = ConfigValues.stringValue(auth, "link-key-file")
+                .map(defaultLinkKeyFile::resolveSibling)   // a relative name is read beside the default
+                .orElse(defaultLinkKeyFile);
         Map<String, Set<String>> allowed = new LinkedHashMap<>();
         for (Config camera : camstream.get("cameras").asNodeList().orElse(List.of())) {
             Config list = camera.get("allowed-users");
@@ -49,7 +59,8 @@ public record AuthSettings(Map<String, PasswordHash> users, boolean protectHealt
             }
             allowed.put(camera.get("name").asString().orElse(""), Set.copyOf(names));
         }
-        return new AuthSettings(Map.copyOf(users), protectHealth, Map.copyOf(allowed));
+        return new AuthSettings(Map.copyOf(users), protectHealth, openMetrics, TrustedProxies.from(camstream),
+                keyFile, Map.copyOf(allowed));
     }
 
     /**

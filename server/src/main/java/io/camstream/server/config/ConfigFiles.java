@@ -22,6 +22,9 @@ public final class ConfigFiles {
     static final Set<String> CAMSTREAM_KEYS = Set.of("cameras", "drivers-dir", "auth", "cors", "server-max-viewers",
             "viewer-write-timeout", "header-read-timeout", "data-dir");
 
+    /** The name of the file that keeps the key signing links, unless {@code camstream.auth.link-key-file} says. */
+    static final String LINK_KEY = "link.key";
+
     private ConfigFiles() {
     }
 
@@ -102,5 +105,21 @@ public final class ConfigFiles {
     private static Path listedDirectory(Config list, Config entry) {
         return Path.of(ConfigValues.stringValue(list, entry.name()).orElseThrow(() ->
                 ConfigValues.error(list, entry.name(), "", "is blank", "a directory of driver jars")));
+    }
+
+    /**
+     * Where the key that signs links is kept unless {@code camstream.auth.link-key-file} says: beside the
+     * configuration file, else in {@code conf/} of the installation ({@code -Dcamstream.home}), else in
+     * {@code conf/} of the working directory.
+     *
+     * @param configFile the file named on the command line, if any
+     * @return the key file, which need not exist yet
+     */
+    public static Path defaultLinkKeyFile(Optional<Path> configFile) {
+        if (configFile.isPresent()) {
+            return configFile.get().toAbsolutePath().resolveSibling(LINK_KEY);
+        }
+        String home = System.getProperty("camstream.home");
+        return (home == null ? Path.of("conf") : Path.of(home, "conf")).resolve(LINK_KEY).toAbsolutePath();
     }
 }

@@ -1,14 +1,12 @@
 package io.camstream.server.http;
 
-import io.camstream.core.cameras.Cameras;
 import io.camstream.core.fanout.CameraFeed;
 import io.camstream.core.fanout.CameraStats;
 import io.camstream.core.fanout.FeedSettings;
 import io.camstream.core.fanout.Viewer;
 import io.camstream.recording.Recorders;
 import io.camstream.recording.record.CameraRecorder;
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
+import io.camstream.server.auth.CameraUse;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import jakarta.json.Json;
@@ -19,48 +17,40 @@ import jakarta.json.JsonObjectBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The cameras' state as JSON: {@code GET /api/cameras} (all, in configuration order) and
+ * The state as JSON of the cameras the caller may watch: {@code GET /api/cameras} (in configuration order) and
  * {@code GET /api/cameras/{name}}.
  */
-public final class ApiService implements HttpService {
+public final class ApiService implements CameraService {
 
-    private final Cameras cameras;
     private final Recorders recorders;
-    private final CameraLookup lookup;
 
     /**
      * Creates the service.
      *
-     * @param cameras   the configured cameras
-     * @param recorders their recorders
+     * @param recorders the cameras' recorders, for their detection and recording state
      */
-    public ApiService(Cameras cameras, Recorders recorders) {
-        this.cameras = cameras;
+    public ApiService(Recorders recorders) {
         this.recorders = recorders;
-        this.lookup = new CameraLookup(cameras);
     }
 
     @Override
-    public void routing(HttpRules rules) {
-        rules.get("/api/cameras", this::all)
-                .get("/api/cameras/{name}", this::one);
+    public void routing(CameraRoutes routes) {
+        routes.listing("/api/cameras", this::all)
+                .camera("/api/cameras/{name}", CameraUse.FIGURES, (grant, req, res) -> {
+                    NoCache.apply(res);
+                    res.send(camera(grant.feed()));
+                });
     }
 
-    private void all(ServerRequest req, ServerResponse res) {
+    private void all(List<CameraFeed> cameras, ServerRequest req, ServerResponse res) {
         JsonArrayBuilder list = Json.createArrayBuilder();
-        cameras.all().forEach(feed -> list.add(camera(feed)));
+        cameras.forEach(feed -> list.add(camera(feed)));
         NoCache.apply(res);
         res.send(Json.createObjectBuilder().add("cameras", list).build());
-    }
-
-    private void one(ServerRequest req, ServerResponse res) {
-        lookup.byPathName(req, res).ifPresent(feed -> {
-            NoCache.apply(res);
-            res.send(camera(feed));
-        });
     }
 
     private JsonObject camera(CameraFeed feed) {

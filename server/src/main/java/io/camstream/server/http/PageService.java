@@ -1,10 +1,9 @@
 package io.camstream.server.http;
 
-import io.camstream.core.cameras.Cameras;
+import io.camstream.core.fanout.CameraFeed;
+import io.camstream.server.auth.CameraUse;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
@@ -12,50 +11,41 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The viewer pages: {@code /} shows every camera live in a grid that fits a phone, {@code /cameras/{name}} one
- * camera large with its live figures. Their style sheet and script are served from the server jar under
- * {@code /assets/}; nothing comes from the internet.
+ * The viewer pages: {@code /} shows every camera the caller may watch live in a grid that fits a phone,
+ * {@code /cameras/{name}} one camera large with its live figures. Their style sheet and script are served from the
+ * server jar under {@code /assets/}; nothing comes from the internet.
  */
-public final class PageService implements HttpService {
+public final class PageService implements CameraService {
 
     private static final Map<String, String> ASSET_TYPES = Map.of(
             "camstream.css", "text/css; charset=UTF-8",
             "camstream.js", "text/javascript; charset=UTF-8");
 
-    private final CameraLookup lookup;
     private final String index;
     private final String cameraPage;
     private final Map<String, String> assets;
 
     /**
-     * Creates the service; the pages are rendered once, since the cameras do not change while the server runs.
-     *
-     * @param cameras the configured cameras
+     * Creates the service; the templates are read once, the pages filled in for each caller.
      */
-    public PageService(Cameras cameras) {
-        this.lookup = new CameraLookup(cameras);
-        String tiles = cameras.names().stream()
-                .map(PageService::tile)
-                .collect(Collectors.joining("\n"));
-        this.index = resource("index.html").replace("{{cameras}}", tiles);
+    public PageService() {
+        this.index = resource("index.html");
         this.cameraPage = resource("camera.html");
         this.assets = ASSET_TYPES.keySet().stream().collect(Collectors.toMap(name -> name, PageService::resource));
     }
 
     @Override
-    public void routing(HttpRules rules) {
-        rules.get("/", (req, res) -> html(res, index))
-                .get("/cameras/{name}", this::camera)
-                .get("/assets/{file}", this::asset);
-    }
-
-    private void camera(ServerRequest req, ServerResponse res) {
+    public void routing(CameraRoutes routes) {
         // Camera names are limited to letters, digits, '-' and '_', so they need no escaping in HTML or URLs.
-        lookup.byPathName(req, res).ifPresent(feed -> html(res, cameraPage.replace("{{name}}", feed.name())));
+        routes.listing("/", (cameras, req, res) -> html(res, index.replace("{{cameras}}", tiles(cameras))))
+                .camera("/cameras/{name}", CameraUse.PAGE,
+                        (grant, req, res) -> html(res, cameraPage.replace("{{name}}", grant.feed().name())))
+                .plain("/assets/{file}", this::asset);
     }
 
     private void asset(ServerRequest req, ServerResponse res) {
@@ -72,6 +62,10 @@ public final class PageService implements HttpService {
     private static void html(ServerResponse res, String page) {
         res.header(HeaderNames.CONTENT_TYPE, "text/html; charset=UTF-8");
         res.send(page);
+    }
+
+    private static String tiles(List<CameraFeed> cameras) {
+        return cameras.stream().map(feed -> tile(feed.name())).collect(Collectors.joining("\n"));
     }
 
     private static String tile(String name) {

@@ -3,7 +3,6 @@ package io.camstream.server.http;
 import io.camstream.core.fanout.CameraFeed;
 import io.camstream.core.fanout.FeedClock;
 import io.camstream.core.fanout.FrameFanout;
-import io.camstream.core.cameras.Cameras;
 import io.camstream.core.mjpeg.MjpegFormat;
 import io.camstream.recording.CameraRecordingSettings;
 import io.camstream.recording.Recorders;
@@ -15,11 +14,11 @@ import io.camstream.recording.record.CameraRecorder;
 import io.camstream.recording.store.CameraStore;
 import io.camstream.recording.store.Recording;
 import io.camstream.recording.store.RecordingKind;
+import io.camstream.server.auth.CameraUse;
+import io.camstream.server.head.HeadResponse;
 import io.camstream.spi.Frame;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import jakarta.json.Json;
@@ -44,47 +43,43 @@ import java.util.concurrent.ScheduledExecutorService;
  * What cameras recorded: {@code GET /api/cameras/{name}/events} and {@code /recordings} (newest first, paged with
  * {@code limit} and {@code before}), and per recording {@code /cameras/{name}/recordings/{id}/stream} (played at its
  * pace through the live stream code), {@code /snapshot?at=} and {@code /export.mkv} or {@code .mp4}; per event
- * {@code /cameras/{name}/events/{id}/thumbnail}.
+ * {@code /cameras/{name}/events/{id}/thumbnail}. Each gets its camera from the registrar, which checked the
+ * caller's right to it; a signed link opens none of them.
  */
-public final class RecordingService implements HttpService, AutoCloseable {
+public final class RecordingService implements CameraService, AutoCloseable {
 
     private static final System.Logger LOGGER = System.getLogger(RecordingService.class.getName());
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
 
-    private final CameraLookup lookup;
     private final Recorders recorders;
     private final StreamService streams;
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("playback-timers").daemon().factory());
 
     /**
-     * @param cameras   the configured cameras
-     * @param recorders their recorders
+     * @param recorders the cameras' recorders
      * @param streams   the live streams, whose code plays recordings too
      */
-    public RecordingService(Cameras cameras, Recorders recorders, StreamService streams) {
-        this.lookup = new CameraLookup(cameras);
+    public RecordingService(Recorders recorders, StreamService streams) {
         this.recorders = recorders;
         this.streams = streams;
     }
 
     @Override
-    public void routing(HttpRules rules) {
-        rules.get("/api/cameras/{name}/events", (req, res) -> withCamera(req, res, this::events))
-                .get("/api/cameras/{name}/recordings", (req, res) -> withCamera(req, res, this::recordings))
-                .get("/cameras/{name}/events/{id}/thumbnail", (req, res) -> withCamera(req, res, this::thumbnail))
-                .get("/cameras/{name}/recordings/{id}/stream", (req, res) -> withRecording(req, res, this::stream))
-                .head("/cameras/{name}/recordings/{id}/stream", (req, res) -> withRecording(req, res,
-                        (feed, recorder, recording, request, response) -> StreamService.streamHeaders(response)))
-                .get("/cameras/{name}/recordings/{id}/snapshot", (req, res) -> withRecording(req, res,
-                        this::snapshot))
-                .get("/cameras/{name}/recordings/{id}/export.mkv", (req, res) -> withRecording(req, res,
-                        (feed, recorder, recording, request, response) -> export(feed, recorder, recording,
-                                Exporter.Format.MKV, response)))
-                .get("/cameras/{name}/recordings/{id}/export.mp4", (req, res) -> withRecording(req, res,
-                        (feed, recorder, recording, request, response) -> export(feed, recorder, recording,
-                                Exporter.Format.MP4, response)));
+    public void routing(CameraRoutes routes) {
+        routes.camera("/api/cameras/{name}/events", CameraUse.RECORDINGS, withCamera(this::events))
+                .camera("/api/cameras/{name}/recordings", CameraUse.RECORDINGS, withCamera(this::recordings))
+                .camera("/cameras/{name}/events/{id}/thumbnail", CameraUse.RECORDINGS, withCamera(this::thumbnail))
+                .camera("/cameras/{name}/recordings/{id}/stream", CameraUse.RECORDINGS, withRecording(this::stream))
+                .camera("/cameras/{name}/recordings/{id}/snapshot", CameraUse.RECORDINGS,
+                        withRecording(this::snapshot))
+                .camera("/cameras/{name}/recordings/{id}/export.mkv", CameraUse.RECORDINGS,
+                        withRecording((grant, recorder, recording, req, res) -> export(grant.feed(), recorder,
+                                recording, Exporter.Format.MKV, req, res)))
+                .camera("/cameras/{name}/recordings/{id}/export.mp4", CameraUse.RECORDINGS,
+                        withRecording((grant, recorder, recording, req, res) -> export(grant.feed(), recorder,
+                                recording, Exporter.Format.MP4, req, res)));
     }
 
     private interface CameraHandler {
@@ -93,37 +88,38 @@ public final class RecordingService implements HttpService, AutoCloseable {
     }
 
     private interface RecordingHandler {
-        void handle(CameraFeed feed, CameraRecorder recorder, Recording recording, ServerRequest req,
+        void handle(Grant grant, CameraRecorder recorder, Recording recording, ServerRequest req,
                     ServerResponse res) throws IOException, RecordingQuery.Invalid;
     }
 
-    private void withCamera(ServerRequest req, ServerResponse res, CameraHandler handler) {
-        lookup.byPathName(req, res).ifPresent(feed -> {
+    private CameraRoutes.CameraHandler withCamera(CameraHandler handler) {
+        return (grant, req, res) -> {
+            CameraFeed feed = grant.feed();
             try {
                 handler.handle(feed, recorders.find(feed.name()), req, res);
             } catch (RecordingQuery.Invalid e) {
                 res.status(Status.BAD_REQUEST_400).send(e.getMessage() + "\n");
-            } catch (IOException e) {
+            } catch (IOException | UncheckedIOException e) {
                 LOGGER.log(System.Logger.Level.WARNING, "Camera {0}: recordings cannot be read: {1}", feed.name(),
                         e.getMessage());
                 res.status(Status.INTERNAL_SERVER_ERROR_500).send("The recordings cannot be read: " + e.getMessage()
                         + "\n");
             }
-        });
+        };
     }
 
-    private void withRecording(ServerRequest req, ServerResponse res, RecordingHandler handler) {
-        withCamera(req, res, (feed, recorder, request, response) -> {
-            String id = req.path().pathParameters().get("id");
+    private CameraRoutes.CameraHandler withRecording(RecordingHandler handler) {
+        return (grant, req, res) -> withCamera((feed, recorder, request, response) -> {
+            String id = request.path().pathParameters().get("id");
             Optional<Recording> recording = recorder.isEmpty() ? Optional.empty() : parseId(id)
                     .flatMap(number -> find(recorder.get().store(), number));
             if (recording.isEmpty()) {
-                res.status(Status.NOT_FOUND_404).send("Camera '" + feed.name() + "' has no recording '" + id + "'"
-                        + (recorder.isEmpty() ? " (it does not record)" : "") + "\n");
+                response.status(Status.NOT_FOUND_404).send("Camera '" + feed.name() + "' has no recording '" + id
+                        + "'" + (recorder.isEmpty() ? " (it does not record)" : "") + "\n");
                 return;
             }
-            handler.handle(feed, recorder.get(), recording.get(), request, response);
-        });
+            handler.handle(grant, recorder.get(), recording.get(), request, response);
+        }).handle(grant, req, res);
     }
 
     private static Optional<Long> parseId(String id) {
@@ -248,8 +244,9 @@ public final class RecordingService implements HttpService, AutoCloseable {
         res.send(thumbnail.get());
     }
 
-    private void stream(CameraFeed feed, CameraRecorder recorder, Recording recording, ServerRequest req,
+    private void stream(Grant grant, CameraRecorder recorder, Recording recording, ServerRequest req,
                         ServerResponse res) throws IOException, RecordingQuery.Invalid {
+        CameraFeed feed = grant.feed();
         StreamRequest request;
         try {
             request = StreamRequest.of(req, feed);
@@ -266,15 +263,16 @@ public final class RecordingService implements HttpService, AutoCloseable {
                     : Optional.empty();
             FrameFanout fanout = new FrameFanout(FeedClock.system(timers), feed.settings().fps(), skipped -> { });
             Player player = new Player(frames, fanout, speed, fixed);
-            streams.play(feed, request, res, fanout, () -> player.play(from),
+            streams.play(grant, request, req, res, fanout, () -> player.play(from),
                     "recording " + recording.id() + " of camera " + feed.name());
         } finally {
             frames.close();
         }
     }
 
-    private void snapshot(CameraFeed feed, CameraRecorder recorder, Recording recording, ServerRequest req,
+    private void snapshot(Grant grant, CameraRecorder recorder, Recording recording, ServerRequest req,
                           ServerResponse res) throws IOException, RecordingQuery.Invalid {
+        CameraFeed feed = grant.feed();
         Instant at = RecordingQuery.moment(req.query(), "at").map(m -> m.in(recording.start()))
                 .orElse(recording.start());
         Optional<Frame> frame;
@@ -293,8 +291,15 @@ public final class RecordingService implements HttpService, AutoCloseable {
     }
 
     private void export(CameraFeed feed, CameraRecorder recorder, Recording recording, Exporter.Format format,
-                        ServerResponse res) throws IOException {
+                        ServerRequest req, ServerResponse res) throws IOException {
         Exporter exporter = recorders.exporter();
+        if (HeadResponse.isHead(req)) {
+            // HEAD tells what a GET would give without making the file
+            res.status(exporter.available() ? Status.OK_200 : Status.NOT_IMPLEMENTED_501);
+            res.header(HeaderNames.CONTENT_TYPE, format.mediaType());
+            res.send();
+            return;
+        }
         Path file = Files.createTempFile("camstream-export-", "." + format.extension());
         Files.delete(file); // ffmpeg makes it
         try (RecordedFrames frames = RecordedFrames.of(recorder.store(), recording)) {

@@ -33,6 +33,10 @@ import java.nio.charset.StandardCharsets;
  * the response do not see these bytes.
  * <p>
  * HTTP/2 frames the body itself: every write goes through Helidon's response stream, and closing ends the stream.
+ * <p>
+ * A stream's HEAD answer is its status line and headers alone ({@link #headersOnly()}): Helidon 4.5 cannot send
+ * headers without a length and without a body over HTTP/1.1 (it would add {@code Content-Length: 0}, false for
+ * the GET, or chunked framing whose last chunk is a body).
  */
 final class StreamBody implements Sink<byte[]> {
 
@@ -43,12 +47,14 @@ final class StreamBody implements Sink<byte[]> {
     private final DataWriter connection;
     private final OutputStream http2;
     private final Runnable commit;
+    private final Runnable flushHeaders;
     private boolean started;
 
     StreamBody(SinkProviderContext context) {
         this.response = context.serverResponse();
         this.connection = context.connectionContext().dataWriter();
         this.commit = context.closeRunnable();
+        this.flushHeaders = context::flushHeaders;
         boolean http1 = context.serverRequest().prologue().protocolVersion().startsWith("1.");
         // The response stream must be taken before the sink exists; over HTTP/1.x taking it would commit to chunks.
         this.http2 = http1 ? null : response.outputStream();
@@ -90,6 +96,24 @@ final class StreamBody implements Sink<byte[]> {
             return this;
         } catch (IOException | UncheckedIOException | SocketWriterException e) {
             throw new ServerConnectionException("Failed to write to the viewer", e);
+        }
+    }
+
+    /**
+     * Sends the status line and headers and no body, for HEAD; closing then ends the answer as it ends a stream.
+     *
+     * @throws ServerConnectionException when the client has gone away
+     */
+    void headersOnly() {
+        try {
+            if (http2 != null) {
+                flushHeaders.run();
+            } else {
+                started = true;
+                connection.writeNow(head(response));
+            }
+        } catch (UncheckedIOException | SocketWriterException e) {
+            throw new ServerConnectionException("Failed to write the headers", e);
         }
     }
 

@@ -1,18 +1,16 @@
 package io.camstream.server.http;
 
-import io.camstream.core.cameras.Cameras;
 import io.camstream.core.fanout.CameraFeed;
 import io.camstream.core.fanout.FrameFanout;
 import io.camstream.core.fanout.StreamFrame;
 import io.camstream.core.fanout.Viewer;
-import io.camstream.core.fanout.ViewerOptions;
 import io.camstream.core.mjpeg.MjpegFormat;
 import io.camstream.core.mjpeg.PartCache;
+import io.camstream.server.auth.CameraUse;
+import io.camstream.server.head.HeadResponse;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.ServerConnectionException;
-import io.helidon.webserver.http.HttpRules;
-import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
@@ -22,20 +20,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 /**
  * Live streams and snapshots: {@code /video_feed} (the default camera, the seed's URL),
  * {@code /cameras/{name}/stream} and {@code /cameras/{name}/snapshot}. Streams take the query parameters of
- * {@link StreamRequest}.
+ * {@link StreamRequest}. Each gets its camera from the registrar, which checked the caller's right to it.
  */
-public final class StreamService implements HttpService {
+public final class StreamService implements CameraService {
 
     private static final System.Logger LOGGER = System.getLogger(StreamService.class.getName());
     private static final Duration SNAPSHOT_WAIT = Duration.ofSeconds(10);
 
     private static final byte[] CLOSING = MjpegFormat.closing();
 
-    private final CameraLookup lookup;
     private final ViewerLimits limits;
     private final WriteWatchdog watchdog;
     /** Each camera's newest frame as parts on the wire, assembled once for all its viewers. */
@@ -44,12 +42,10 @@ public final class StreamService implements HttpService {
     /**
      * Creates the service.
      *
-     * @param cameras  the configured cameras
      * @param limits   how many streams may run
-     * @param watchdog disconnects viewers that stop reading
+     * @param watchdog disconnects viewers that stop reading, or whose right to watch ended
      */
-    public StreamService(Cameras cameras, ViewerLimits limits, WriteWatchdog watchdog) {
-        this.lookup = new CameraLookup(cameras);
+    public StreamService(ViewerLimits limits, WriteWatchdog watchdog) {
         this.limits = limits;
         this.watchdog = watchdog;
     }
@@ -60,29 +56,18 @@ public final class StreamService implements HttpService {
      * @return the compatibility service
      */
     public CompatService compatibility() {
-        return new CompatService(lookup, this);
+        return new CompatService(this);
     }
 
     @Override
-    public void routing(HttpRules rules) {
-        rules.get("/video_feed", (req, res) -> stream(lookup.defaultCamera(), req, res))
-                .get("/cameras/{name}/stream", (req, res) -> lookup.byPathName(req, res)
-                        .ifPresent(feed -> stream(feed, req, res)))
-                .get("/cameras/{name}/snapshot", (req, res) -> lookup.byPathName(req, res)
-                        .ifPresent(feed -> snapshot(feed, res)))
-                .head("/video_feed", (req, res) -> streamHeaders(res))
-                .head("/cameras/{name}/stream", (req, res) -> lookup.byPathName(req, res)
-                        .ifPresent(feed -> streamHeaders(res)));
+    public void routing(CameraRoutes routes) {
+        routes.camera("/video_feed", CameraUse.STREAM, this::stream)
+                .camera("/cameras/{name}/stream", CameraUse.STREAM, this::stream)
+                .camera("/cameras/{name}/snapshot", CameraUse.SNAPSHOT, this::snapshot);
     }
 
-    /** HEAD on a stream: the headers a stream would start with, and no endless body. */
-    static void streamHeaders(ServerResponse res) {
-        res.header(HeaderNames.CONTENT_TYPE, MjpegFormat.CONTENT_TYPE);
-        NoCache.apply(res);
-        res.send();
-    }
-
-    void stream(CameraFeed feed, ServerRequest req, ServerResponse res) {
+    void stream(Grant grant, ServerRequest req, ServerResponse res) {
+        CameraFeed feed = grant.feed();
         StreamRequest request;
         try {
             request = StreamRequest.of(req, feed);
@@ -90,41 +75,48 @@ public final class StreamService implements HttpService {
             res.status(Status.BAD_REQUEST_400).send(e.getMessage() + "\n");
             return;
         }
+        if (HeadResponse.isHead(req)) {
+            streamHead(res);
+            return;
+        }
         Optional<ViewerLimits.Seat> admitted = limits.admit(feed, res);
         if (admitted.isEmpty()) {
             return;
         }
-        ViewerOptions options = request.viewer();
         PartCache cache = parts.computeIfAbsent(feed, f -> new PartCache());
         try (ViewerLimits.Seat limit = admitted.get();
-             Viewer seat = feed.attach(options)) {
-            serve(seat, request, cache, res, "camera " + feed.name(), () -> { });
+             Viewer seat = feed.attach(request.viewer())) {
+            serve(seat, request, cache, res, "camera " + feed.name(), grant.holds(), () -> { });
         }
     }
 
     /**
      * Plays frames that are not the camera's live ones (a recording) to a client, under the same limits as a live
      * stream of the camera and through the same stream code: the player publishes into its own fan-out on a thread
-     * of its own, which is interrupted when the client leaves.
+     * of its own, started once the viewer waits for its first frame and interrupted when the client leaves.
      *
-     * @param feed    the camera the frames belong to, for its viewer limits
+     * @param grant   the camera the frames belong to, for its viewer limits and the caller's right
      * @param request what the client asked for
+     * @param req     the request
      * @param res     the response, not yet started
      * @param fanout  where the player publishes
      * @param player  publishes the frames, then closes the fan-out
      * @param source  what is watched, for messages
      */
-    void play(CameraFeed feed, StreamRequest request, ServerResponse res, FrameFanout fanout, Runnable player,
-              String source) {
-        Optional<ViewerLimits.Seat> admitted = limits.admit(feed, res);
+    void play(Grant grant, StreamRequest request, ServerRequest req, ServerResponse res, FrameFanout fanout,
+              Runnable player, String source) {
+        if (HeadResponse.isHead(req)) {
+            streamHead(res);
+            return;
+        }
+        Optional<ViewerLimits.Seat> admitted = limits.admit(grant.feed(), res);
         if (admitted.isEmpty()) {
             return;
         }
         AtomicReference<Thread> playing = new AtomicReference<>();
         try (ViewerLimits.Seat limit = admitted.get();
              Viewer seat = fanout.viewer(request.viewer(), request.viewer().maxFps(), viewer -> { })) {
-            // The player starts once the viewer is about to wait, so that it does not miss the first frames.
-            serve(seat, request, new PartCache(), res, source,
+            serve(seat, request, new PartCache(), res, source, grant.holds(),
                     () -> playing.set(Thread.ofVirtual().name("playback").start(player)));
         } finally {
             Thread thread = playing.get();
@@ -135,24 +127,24 @@ public final class StreamService implements HttpService {
     }
 
     /**
-     * Writes a viewer's frames as a multipart stream until its source closes or the client leaves: live cameras
-     * and recordings played back alike.
+     * Writes a viewer's frames as a multipart stream until its source closes, the client leaves or its right to
+     * watch ends: live cameras and recordings played back alike.
      *
      * @param seat    the viewer
      * @param request what the client asked for
      * @param cache   the source's frames as parts, shared by its viewers
      * @param res     the response, not yet started
      * @param source  what is watched, for messages
+     * @param holds   {@code false} once the caller may no longer watch
      * @param started run once the stream's start has been sent, before the first frame is awaited
      */
-    void serve(Viewer seat, StreamRequest request, PartCache cache, ServerResponse res, String source,
-               Runnable started) {
-        res.header(HeaderNames.CONTENT_TYPE, MjpegFormat.CONTENT_TYPE);
-        NoCache.apply(res);
+    private void serve(Viewer seat, StreamRequest request, PartCache cache, ServerResponse res, String source,
+                       BooleanSupplier holds, Runnable started) {
+        streamHeaders(res);
         MjpegFormat.Layout layout = request.advanceHeaders()
                 ? MjpegFormat.Layout.ADVANCE_HEADERS : MjpegFormat.Layout.STANDARD;
         String viewer = request.viewer().remoteAddress().orElse("?");
-        try (WriteWatchdog.Watch watch = watchdog.watch(viewer + " of " + source);
+        try (WriteWatchdog.Watch watch = watchdog.watch(viewer + " of " + source, holds);
              StreamBody out = res.sink(StreamBody.TYPE)) {
             // Headers and the first boundary go out at once, so the client knows the stream is alive.
             byte[] start = layout.start();
@@ -178,13 +170,27 @@ public final class StreamService implements HttpService {
         }
     }
 
+    private static void streamHeaders(ServerResponse res) {
+        res.header(HeaderNames.CONTENT_TYPE, MjpegFormat.CONTENT_TYPE);
+        NoCache.apply(res);
+    }
+
+    /** HEAD on a stream: the status and headers the stream would start with, and no viewer, seat or capture. */
+    private static void streamHead(ServerResponse res) {
+        streamHeaders(res);
+        try (StreamBody out = res.sink(StreamBody.TYPE)) {
+            out.headersOnly();
+        }
+    }
+
     private static void send(WriteWatchdog.Watch watch, StreamBody out, byte[] bytes, int length) {
         watch.writing();
         out.write(bytes, length);
         watch.written();
     }
 
-    void snapshot(CameraFeed feed, ServerResponse res) {
+    void snapshot(Grant grant, ServerRequest req, ServerResponse res) {
+        CameraFeed feed = grant.feed();
         Optional<StreamFrame> frame;
         try {
             frame = feed.snapshot(SNAPSHOT_WAIT);

@@ -3,9 +3,11 @@ package io.camstream.server.http;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 /**
- * Disconnects viewers whose socket accepts no bytes for {@code camstream.viewer-write-timeout}. Helidon sets no
+ * Disconnects viewers whose socket accepts no bytes for {@code camstream.viewer-write-timeout}, and viewers whose
+ * right to watch has ended (a signed link that expired or whose key was replaced), within about a second. Helidon sets no
  * write timeout, so a viewer that stops reading would block its handler thread in a write forever. Each stream
  * marks when a write starts and ends; one thread looks at all of them a few times per timeout and interrupts a
  * writer stuck past the deadline. Helidon writes through a {@link java.nio.channels.SocketChannel}, an
@@ -38,10 +40,11 @@ public final class WriteWatchdog implements AutoCloseable {
      * Watches the current thread's writes until the returned watch is closed.
      *
      * @param viewer who is written to, for the log
+     * @param holds  {@code false} once the viewer may no longer watch
      * @return the watch
      */
-    Watch watch(String viewer) {
-        Watch watch = new Watch(Thread.currentThread(), viewer);
+    Watch watch(String viewer, BooleanSupplier holds) {
+        Watch watch = new Watch(Thread.currentThread(), viewer, holds);
         watches.add(watch);
         return watch;
     }
@@ -59,7 +62,7 @@ public final class WriteWatchdog implements AutoCloseable {
                 Thread.sleep(Duration.ofNanos(tick));
                 long now = System.nanoTime();
                 for (Watch watch : watches) {
-                    watch.interruptIfStuck(now);
+                    watch.check(now);
                 }
             }
         } catch (InterruptedException e) {
@@ -72,13 +75,15 @@ public final class WriteWatchdog implements AutoCloseable {
 
         private final Thread writer;
         private final String viewer;
+        private final BooleanSupplier holds;
         private volatile long writeStarted;
         private volatile boolean writing;
         private boolean interrupted;
 
-        private Watch(Thread writer, String viewer) {
+        private Watch(Thread writer, String viewer, BooleanSupplier holds) {
             this.writer = writer;
             this.viewer = viewer;
+            this.holds = holds;
         }
 
         void writing() {
@@ -90,13 +95,21 @@ public final class WriteWatchdog implements AutoCloseable {
             writing = false;
         }
 
-        private void interruptIfStuck(long now) {
-            if (writing && !interrupted && now - writeStarted > timeoutNanos) {
-                interrupted = true;
+        private void check(long now) {
+            if (interrupted) {
+                return;
+            }
+            if (writing && now - writeStarted > timeoutNanos) {
                 LOGGER.log(System.Logger.Level.INFO, "Viewer {0} accepted no bytes for {1} ms; disconnecting it",
                         viewer, timeout.toMillis());
-                writer.interrupt();
+            } else if (!holds.getAsBoolean()) {
+                LOGGER.log(System.Logger.Level.INFO, "Viewer {0} may no longer watch (its link expired or was "
+                        + "revoked); disconnecting it", viewer);
+            } else {
+                return;
             }
+            interrupted = true;
+            writer.interrupt();
         }
 
         @Override

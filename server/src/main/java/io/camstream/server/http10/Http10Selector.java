@@ -58,7 +58,7 @@ public final class Http10Selector implements ServerConnectionSelector {
 
     @Override
     public Set<String> supportedApplicationProtocols() {
-        return Set.of();
+        return Set.of("http/1.0");
     }
 
     @Override

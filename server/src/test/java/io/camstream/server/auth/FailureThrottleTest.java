@@ -16,7 +16,7 @@ class FailureThrottleTest {
 
     @Test
     void blocksForAMinuteAfterTenFailuresWithinAMinuteThenForgets() throws Exception {
-        InetAddress guesser = InetAddress.getByName("192.0.2.1");
+        FailureThrottle.Attempt guesser = attempt("192.0.2.1", "alice");
         for (int i = 0; i < 9; i++) {
             throttle.failed(guesser);
         }
@@ -28,8 +28,18 @@ class FailureThrottleTest {
     }
 
     @Test
+    void blocksOnlyThatUserNameFromThatAddress() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            throttle.failed(attempt("192.0.2.1", "alice"));
+        }
+        assertThat(throttle.blockedFor(attempt("192.0.2.1", "alice"))).isPositive();
+        assertThat(throttle.blockedFor(attempt("192.0.2.9", "alice"))).as("alice from elsewhere").isZero();
+        assertThat(throttle.blockedFor(attempt("192.0.2.1", "bob"))).as("bob from the guesser's address").isZero();
+    }
+
+    @Test
     void failuresSpreadOverMoreThanAMinuteDoNotBlock() throws Exception {
-        InetAddress typist = InetAddress.getByName("192.0.2.2");
+        FailureThrottle.Attempt typist = attempt("192.0.2.2", "alice");
         for (int i = 0; i < 30; i++) {
             throttle.failed(typist);
             now.addAndGet(Duration.ofSeconds(10).toNanos());
@@ -38,10 +48,16 @@ class FailureThrottleTest {
     }
 
     @Test
-    void remembersAtMostItsCapacityOfAddresses() throws Exception {
+    void remembersAtMostItsCapacityOfAddressesAndNames() throws Exception {
         for (int i = 0; i < 1000; i++) {
-            throttle.failed(InetAddress.getByAddress(new byte[] {10, 0, (byte) (i >> 8), (byte) i}));
+            InetAddress address = InetAddress.getByAddress(new byte[] {10, 0, (byte) (i >> 8), (byte) i});
+            throttle.failed(new FailureThrottle.Attempt(address, "alice"));
+            throttle.failed(new FailureThrottle.Attempt(address, "user" + i));
         }
         assertThat(throttle.remembered()).isEqualTo(100);
+    }
+
+    private static FailureThrottle.Attempt attempt(String address, String user) throws Exception {
+        return new FailureThrottle.Attempt(InetAddress.getByName(address), user);
     }
 }

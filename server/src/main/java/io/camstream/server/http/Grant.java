@@ -1,0 +1,15 @@
+package io.camstream.server.http;
+
+import io.camstream.core.fanout.CameraFeed;
+
+import java.util.function.BooleanSupplier;
+
+/**
+ * A camera the resolver gave a request, and whether the caller's right to it still holds (a link's ends at its
+ * expiry or when the link key is replaced), for streams that outlive the moment they were let in.
+ *
+ * @param feed  the camera
+ * @param holds {@code false} once the caller may no longer watch it
+ */
+record Grant(CameraFeed feed, BooleanSupplier holds) {
+}
