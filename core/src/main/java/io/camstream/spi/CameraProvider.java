@@ -55,6 +55,25 @@ public interface CameraProvider {
     }
 
     /**
+     * Which part of the camera's orientation (its {@code rotate} and {@code flip} keys, see {@link Orientation})
+     * the driver applies itself, at no cost, before the frames reach camstream: for example a sensor read out
+     * upside down, or an encoder that works on raw pictures anyway. camstream turns the frames by the rest,
+     * {@code applied.inverse().then(wanted)}, losslessly where it can. Turning by a quarter alone
+     * ({@link Orientation#TRANSPOSE}) is lossless for every picture size, so a driver that can mirror but not turn
+     * does best to leave exactly that to camstream.
+     * <p>
+     * {@link #create(Config, String)} must then apply exactly what this returns, and {@link #expectedSize(Config)}
+     * give the size after it.
+     *
+     * @param config the camera's own node; {@link #validate(Config)} has accepted it
+     * @param wanted the orientation the camera's keys ask for
+     * @return the part the driver applies: {@link Orientation#NONE} (the default) when it applies none
+     */
+    default Orientation appliedOrientation(Config config, Orientation wanted) {
+        return Orientation.NONE;
+    }
+
+    /**
      * Opens the device and starts capturing. Called when the first viewer of the camera arrives and again after
      * every failure or idle stop, so it should be quick to call more than once.
      *

@@ -7,6 +7,7 @@ import io.camstream.core.fanout.FeedClock;
 import io.camstream.core.fanout.FeedSettings;
 import io.camstream.spi.CameraConfigException;
 import io.camstream.spi.ConfigValues;
+import io.camstream.spi.Orientation;
 import io.helidon.config.Config;
 
 import java.nio.file.Path;
@@ -79,6 +80,7 @@ public final class Cameras implements AutoCloseable {
             InstalledDriver driver = driver(entry, drivers);
             // The driver checks first: its messages give its own ranges for shared keys such as fps.
             driver.provider().validate(entry);
+            Orientation.from(entry);
             settingsOf.put(name, FeedSettings.from(entry, driver.provider()));
             checkKeys(entry, driver, otherKeys);
             driverOf.put(name, driver);

@@ -37,7 +37,7 @@ public record FeedSettings(Duration idleTimeout,
 
     /** The keys read here, beside {@code name} and {@code driver}. */
     public static final Set<String> KEYS = Set.of("idle-timeout", "frame-timeout", "width", "height", "fps",
-            "max-viewer-fps", "max-frame-bytes", "max-viewers");
+            "max-viewer-fps", "max-frame-bytes", "max-viewers", "rotate", "flip");
 
     private static final Duration DEFAULT_IDLE = Duration.ofSeconds(10);
     private static final Duration DEFAULT_FRAME_TIMEOUT = Duration.ofSeconds(5);

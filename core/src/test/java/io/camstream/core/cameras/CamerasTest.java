@@ -182,8 +182,20 @@ class CamerasTest {
                       fsp: 10
                 """))
                 .hasMessageContaining("camstream.cameras.0.fsp: 'fsp' is not a key of driver 'fake'")
-                .hasMessageContaining("allowed: allowed-users, driver, fps, frame-timeout, height, idle-timeout, "
-                        + "max-frame-bytes, max-viewer-fps, max-viewers, name, width");
+                .hasMessageContaining("allowed: allowed-users, driver, flip, fps, frame-timeout, height, idle-timeout, "
+                        + "max-frame-bytes, max-viewer-fps, max-viewers, name, rotate, width");
+    }
+
+    @Test
+    void aWrongOrientationStopsTheStartWithTheKey() {
+        assertThatThrownBy(() -> cameras("""
+                camstream:
+                  cameras:
+                    - name: desk
+                      driver: fake
+                      rotate: 45
+                """))
+                .hasMessage("camstream.cameras.0.rotate: '45' is not a known value (allowed: 0, 90, 180, 270)");
     }
 
     @Test

@@ -71,13 +71,6 @@ class JpegEncoderTest {
         assertThatThrownBy(() -> new JpegEncoder(101)).hasMessageContaining("1 to 100");
     }
 
-    @Test
-    void closingTwiceIsHarmless() {
-        JpegEncoder encoder = new JpegEncoder(50);
-        encoder.close();
-        encoder.close();
-    }
-
     private static BufferedImage noise(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Random random = new Random(width * 31L + height);

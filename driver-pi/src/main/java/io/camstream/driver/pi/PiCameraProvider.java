@@ -9,6 +9,7 @@ import io.camstream.spi.Camera;
 import io.camstream.spi.CameraProvider;
 import io.camstream.spi.ConfigValues;
 import io.camstream.spi.JpegSize;
+import io.camstream.spi.Orientation;
 import io.helidon.config.Config;
 
 import java.util.Optional;
@@ -59,6 +60,11 @@ public final class PiCameraProvider implements CameraProvider {
     public Optional<JpegSize> expectedSize(Config config) {
         PiSettings settings = PiSettings.from(config);
         return Optional.of(new JpegSize(settings.width(), settings.height()));
+    }
+
+    @Override
+    public Orientation appliedOrientation(Config config, Orientation wanted) {
+        return PiSettings.applied(wanted);
     }
 
     @Override

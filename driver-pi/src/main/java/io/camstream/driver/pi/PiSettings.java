@@ -3,6 +3,7 @@ package io.camstream.driver.pi;
 import io.camstream.core.jpeg.JpegSplitter;
 import io.camstream.spi.CameraConfigException;
 import io.camstream.spi.ConfigValues;
+import io.camstream.spi.Orientation;
 import io.helidon.config.Config;
 
 import java.util.ArrayList;
@@ -17,9 +18,7 @@ import java.util.Set;
  * @param height        picture height in pixels
  * @param fps           frames per second
  * @param quality       JPEG quality, 1 to 100
- * @param rotation      0 or 180 degrees (all rpicam-vid supports)
- * @param hflip         mirror left to right
- * @param vflip         mirror top to bottom
+ * @param applied       the part of the camera's orientation rpicam-vid applies ({@link #applied(Orientation)})
  * @param camera        which camera of a board with several, if set
  * @param extraArgs     further rpicam-vid arguments, passed as they are
  * @param program       the program to run: {@code rpicam-vid} on PATH, or a path
@@ -30,9 +29,7 @@ record PiSettings(int width,
                   int height,
                   int fps,
                   int quality,
-                  int rotation,
-                  boolean hflip,
-                  boolean vflip,
+                  Orientation applied,
                   OptionalInt camera,
                   List<String> extraArgs,
                   String program,
@@ -40,8 +37,8 @@ record PiSettings(int width,
                   int maxFrameBytes) {
 
     static final String DEFAULT_PROGRAM = "rpicam-vid";
-    static final Set<String> KEYS = Set.of("width", "height", "fps", "quality", "rotation", "hflip", "vflip",
-            "camera", "extra-args", "command", "status-led-pin", "max-frame-bytes");
+    static final Set<String> KEYS = Set.of("width", "height", "fps", "quality", "camera", "extra-args", "command",
+            "status-led-pin", "max-frame-bytes");
 
     PiSettings {
         extraArgs = List.copyOf(extraArgs);
@@ -60,15 +57,25 @@ record PiSettings(int width,
                 ConfigValues.intValue(config, "height", 720, 16, 16384),
                 ConfigValues.intValue(config, "fps", 30, 1, 120),
                 ConfigValues.intValue(config, "quality", 80, 1, 100),
-                Integer.parseInt(ConfigValues.choiceValue(config, "rotation", "0", Set.of("0", "180"))),
-                ConfigValues.booleanValue(config, "hflip", false),
-                ConfigValues.booleanValue(config, "vflip", false),
+                applied(Orientation.from(config)),
                 optionalInt(config, "camera", 0, 15),
                 extraArgs(config),
                 ConfigValues.stringValue(config, "command").orElse(DEFAULT_PROGRAM),
                 optionalInt(config, "status-led-pin", 0, 53),
                 ConfigValues.intValue(config, "max-frame-bytes", JpegSplitter.DEFAULT_MAX_FRAME_BYTES,
                         64 * 1024, 256 * 1024 * 1024));
+    }
+
+    /**
+     * The part of an orientation the camera applies as it reads the sensor out: every mirror and the half turn
+     * ({@code --hflip}, {@code --vflip}, {@code --rotation 180}), but no quarter turn, which the Pi's ISP cannot do.
+     * What is left for camstream is then a transpose at most, which is lossless at any picture size.
+     *
+     * @param wanted the camera's orientation
+     * @return the part rpicam-vid applies
+     */
+    static Orientation applied(Orientation wanted) {
+        return wanted.transposes() ? wanted.then(Orientation.TRANSPOSE) : wanted;
     }
 
     /**
@@ -80,15 +87,13 @@ record PiSettings(int width,
         List<String> command = new ArrayList<>(List.of(program, "-t", "0", "-n", "--codec", "mjpeg",
                 "--width", Integer.toString(width), "--height", Integer.toString(height),
                 "--framerate", Integer.toString(fps), "-q", Integer.toString(quality), "--flush"));
-        if (rotation != 0) {
-            command.addAll(List.of("--rotation", Integer.toString(rotation)));
-        }
-        if (hflip) {
-            command.add("--hflip");
-        }
-        if (vflip) {
-            command.add("--vflip");
-        }
+        command.addAll(switch (applied) {
+            case NONE -> List.of();
+            case FLIP_HORIZONTAL -> List.of("--hflip");
+            case FLIP_VERTICAL -> List.of("--vflip");
+            case ROTATE_180 -> List.of("--rotation", "180");
+            default -> throw new IllegalStateException(applied + " is not done by rpicam-vid");
+        });
         camera.ifPresent(index -> command.addAll(List.of("--camera", Integer.toString(index))));
         command.addAll(extraArgs);
         command.addAll(List.of("-o", "-"));

@@ -61,9 +61,8 @@ class PiDriverTest {
     void rpicamVidGetsTheArgumentsOfTheConfig() throws Exception {
         CameraFeed feed = feeds.feed(driver, camera("""
                       quality: 65
-                      rotation: 180
-                      hflip: true
-                      vflip: true
+                      rotate: 180
+                      flip: horizontal
                       camera: 1
                       extra-args: ["--awb", "indoor", "--denoise", "cdn_off"]
                 """));
@@ -73,7 +72,7 @@ class PiDriverTest {
 
         assertThat(rpicam.args(rpicam.runs().getFirst())).containsExactly(
                 "-t", "0", "-n", "--codec", "mjpeg", "--width", "320", "--height", "240", "--framerate", "20",
-                "-q", "65", "--flush", "--rotation", "180", "--hflip", "--vflip", "--camera", "1",
+                "-q", "65", "--flush", "--vflip", "--camera", "1",
                 "--awb", "indoor", "--denoise", "cdn_off", "-o", "-");
     }
 

@@ -4,11 +4,14 @@ import io.camstream.core.process.ProcessCamera;
 import io.camstream.core.process.ProcessSettings;
 import io.camstream.spi.Camera;
 import io.camstream.spi.CameraProvider;
+import io.camstream.spi.JpegSize;
+import io.camstream.spi.Orientation;
 import io.helidon.config.Config;
 
 import java.io.FileNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -20,6 +23,8 @@ import java.util.Set;
  * {@code fps} (default 30), {@code input-format} ({@code mjpeg} by default, passed through; a raw format such as
  * {@code yuyv422} is encoded at {@code quality}, 1 to 100, default 80), {@code ffmpeg} (default {@code ffmpeg} on
  * PATH), {@code input} (ffmpeg input options instead of the device's) and {@code max-frame-bytes} (default 8388608).
+ * A raw camera's pictures are turned by an ffmpeg filter when the camera's {@code rotate} or {@code flip} asks for it;
+ * an MJPEG camera's are left for camstream to turn (see {@link #appliedOrientation}).
  */
 public final class V4l2CameraProvider implements CameraProvider {
 
@@ -44,6 +49,17 @@ public final class V4l2CameraProvider implements CameraProvider {
     @Override
     public void validate(Config config) {
         V4l2Settings.from(config);
+    }
+
+    @Override
+    public Orientation appliedOrientation(Config config, Orientation wanted) {
+        return V4l2Settings.applied(wanted, V4l2Settings.from(config).inputFormat());
+    }
+
+    @Override
+    public Optional<JpegSize> expectedSize(Config config) {
+        V4l2Settings settings = V4l2Settings.from(config);
+        return Optional.of(settings.applied().turn(new JpegSize(settings.width(), settings.height())));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.camstream.driver.v4l2;
 
 import io.camstream.spi.ConfigValues;
+import io.camstream.spi.Orientation;
 import io.helidon.config.Config;
 
 import java.util.Arrays;
@@ -21,6 +22,7 @@ import java.util.regex.Pattern;
  * @param ffmpeg        the ffmpeg program, a name looked up on PATH or a path
  * @param input         ffmpeg input options used instead of the device's, if given (tests, unusual sources)
  * @param maxFrameBytes the largest JPEG accepted; a bigger one is dropped
+ * @param applied       the part of the camera's orientation ffmpeg applies ({@link #applied(Orientation, String)})
  */
 record V4l2Settings(String device,
                     int width,
@@ -30,7 +32,8 @@ record V4l2Settings(String device,
                     int quality,
                     String ffmpeg,
                     Optional<List<String>> input,
-                    int maxFrameBytes) {
+                    int maxFrameBytes,
+                    Orientation applied) {
 
     /** The keys read here. */
     static final Set<String> KEYS = Set.of("device", "width", "height", "fps", "input-format", "quality", "ffmpeg",
@@ -62,6 +65,20 @@ record V4l2Settings(String device,
                 ConfigValues.intValue(camera, "quality", 80, 1, 100),
                 ConfigValues.stringValue(camera, "ffmpeg").orElse("ffmpeg"),
                 ConfigValues.stringValue(camera, "input").map(text -> Arrays.asList(text.split("\\s+"))),
-                ConfigValues.intValue(camera, "max-frame-bytes", 8 * 1024 * 1024, 1024, 256 * 1024 * 1024));
+                ConfigValues.intValue(camera, "max-frame-bytes", 8 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+                applied(Orientation.from(camera), format));
+    }
+
+    /**
+     * The part of an orientation ffmpeg applies: all of it for a raw camera, whose pictures ffmpeg encodes anyway (a
+     * filter on raw pictures costs little beside the encoding); none for an MJPEG camera, whose JPEGs would have to
+     * be decoded and encoded again to pass a filter, so camstream turns them itself, losslessly where it can.
+     *
+     * @param wanted      the camera's orientation
+     * @param inputFormat the camera's pixel format
+     * @return the part ffmpeg applies
+     */
+    static Orientation applied(Orientation wanted, String inputFormat) {
+        return inputFormat.equals(MJPEG) ? Orientation.NONE : wanted;
     }
 }
