@@ -17,6 +17,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,8 +117,10 @@ class CameraRecorderTest {
                 .isBetween(event.end().get().plusSeconds(1), event.end().get().plusSeconds(1).plus(INTERVAL));
         assertThat(frames).as("every frame from the first to the last").hasSize(
                 (int) (Duration.between(first, last).toMillis() / INTERVAL.toMillis()) + 1);
-        assertThat(recorder.store().thumbnail(event.id())).hasValueSatisfying(t ->
-                assertThat(t).startsWith((byte) 0xFF, (byte) 0xD8));
+        byte[] thumbnail = recorder.store().thumbnail(event.id()).orElseThrow();
+        BufferedImage picture = ImageIO.read(new ByteArrayInputStream(thumbnail));
+        assertThat(picture.getWidth()).as("the thumbnail's width").isEqualTo(MovingBoxCamera.WIDTH);
+        assertThat(picture.getHeight()).isEqualTo(MovingBoxCamera.HEIGHT);
     }
 
     @Test
@@ -211,6 +216,27 @@ class CameraRecorderTest {
         free.set(10_000_000_000L);
         await("recording to resume", () -> recorder.stopReason().isEmpty()
                 && recorder.stats().framesRecorded() > recorded + 20);
+    }
+
+    @Test
+    void aTimelapseKeepsOneFramePerIntervalOnTheIntervalsBoundaries() throws Exception {
+        MovingBoxCamera camera = new MovingBoxCamera(INTERVAL, Duration.ofMillis(10), 100, n -> n);
+        CameraFeed feed = feed(camera);
+        CameraRecorder recorder = recorder(feed, camera, """
+                timelapse:
+                  interval: 500ms
+                  fps: 10
+                recording:
+                  min-free: 0
+                """, null);
+        await("the script played and a second passed", () -> camera.delivered() == 100
+                && recorder.stats().framesRecorded() == 10 && recordings(recorder).size() == 1
+                && recordings(recorder).getFirst().frames() == 10);
+        Recording timelapse = recordings(recorder).getFirst();
+        assertThat(timelapse.kind()).isEqualTo(io.camstream.recording.store.RecordingKind.TIMELAPSE);
+        assertThat(frames(recorder, timelapse)).extracting(StoredFrame::captureTime)
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 10)
+                        .mapToObj(i -> MovingBoxCamera.T0.plusMillis(500L * i)).toList());
     }
 
     private long sizeOnDisk() throws IOException {
