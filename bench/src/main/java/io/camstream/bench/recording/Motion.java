@@ -1,23 +1,23 @@
 package io.camstream.bench.recording;
 
+import io.camstream.bench.matrix.ServerProcess;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Debian's {@code motion} (4.5), detecting on a netcam URL at 1280x720 and 30 fps with its default detection
  * settings; it writes no pictures or movies, and its web control and stream are off, so it listens on nothing.
  */
-final class Motion implements AutoCloseable {
+final class Motion {
 
-    private final Process process;
-
-    private Motion(Process process) {
-        this.process = process;
+    private Motion() {
     }
 
-    static Motion start(Path work, String url) throws IOException {
+    static ServerProcess start(Path work, String url) throws IOException {
         Path dir = Files.createDirectories(work.resolve("motion"));
         Path config = dir.resolve("motion.conf");
         Files.writeString(config, """
@@ -47,23 +47,7 @@ final class Motion implements AutoCloseable {
                 stream_port 0
                 stream_localhost on
                 """.formatted(dir.toAbsolutePath(), url));
-        Process process = new ProcessBuilder("motion", "-n", "-c", config.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("motion.out").toFile())
-                .start();
-        return new Motion(process);
-    }
-
-    long pid() {
-        return process.pid();
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
-        }
+        return ServerProcess.start(List.of("motion", "-n", "-c", config.toString()), Map.of(),
+                dir.resolve("motion.out"));
     }
 }

@@ -42,8 +42,9 @@ public final class Player {
      */
     public void play(int from) {
         try {
+            // The fan-out's beat lets the viewer repeat a frame during a long pause, as a live camera's does.
             long beat = System.nanoTime();
-            long due = System.nanoTime();
+            long due = beat;
             for (int i = from; i < frames.size(); i++) {
                 if (i > from) {
                     due += pause(i);
@@ -74,7 +75,6 @@ public final class Player {
         if (gap.isNegative()) {
             return 0;
         }
-        long nanos = Math.round(Math.min(gap.toNanos(), MAX_PAUSE.toNanos()) / speed);
-        return nanos;
+        return Math.round(Math.min(gap.toNanos(), MAX_PAUSE.toNanos()) / speed);
     }
 }

@@ -132,4 +132,24 @@ class SegmentFilesTest {
             assertThat(readAll(file)).containsExactly(frame(1), frame(2));
         }
     }
+
+    /** Any damage: reading never fails but with IOException, and whatever it returns is a frame as written. */
+    @Test
+    void randomlyDamagedFilesGiveOnlyWholeFramesAsWritten() throws IOException {
+        byte[] sound = Files.readAllBytes(writeFrames(6));
+        java.util.Set<Frame> written = new java.util.HashSet<>();
+        for (int i = 1; i <= 6; i++) {
+            written.add(frame(i));
+        }
+        Random random = new Random(13);
+        Path damaged = dir.resolve("damaged.cseg");
+        for (int round = 0; round < 300; round++) {
+            byte[] bytes = java.util.Arrays.copyOf(sound, random.nextInt(sound.length + 1));
+            for (int hits = random.nextInt(8); hits >= 0 && bytes.length > 0; hits--) {
+                bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
+            }
+            Files.write(damaged, bytes);
+            assertThat(readAll(damaged)).as("round %d", round).allMatch(written::contains);
+        }
+    }
 }
