@@ -20,6 +20,7 @@ import io.camstream.server.http.HeaderReadTimeout;
 import io.camstream.server.http.LinkService;
 import io.camstream.server.http.PageService;
 import io.camstream.server.http.RecordingService;
+import io.camstream.server.http.SecurityHeaders;
 import io.camstream.server.http.StreamService;
 import io.camstream.server.http.ViewerLimits;
 import io.camstream.server.http.WriteWatchdog;
@@ -202,6 +203,7 @@ public final class CamstreamServer implements AutoCloseable {
     static List<CameraRoutes.Route> routing(HttpRouting.Builder routing, CameraResolver resolver, Config camstream,
                                             StreamService streams, RecordingService recordingService,
                                             Recorders recorders, Links links, Optional<BasicAuthFeature> auth) {
+        routing.addFeature(SecurityHeaders.from(camstream));
         auth.ifPresent(routing::addFeature);
         CorsFeature.of(camstream.get("cors.allow-origin").asString().asOptional()).ifPresent(routing::addFeature);
         routing.error(NotFoundException.class, HeadResponse::notFound);
