@@ -1,8 +1,11 @@
 package io.camstream.server;
 
 import io.camstream.core.cameras.Cameras;
+import io.camstream.core.StartupException;
 import io.camstream.core.driver.DriverRegistry;
 import io.camstream.core.time.Deadlines;
+import io.camstream.recording.CameraRecordingSettings;
+import io.camstream.recording.Recorders;
 import io.camstream.server.auth.Access;
 import io.camstream.server.auth.BasicAuthFeature;
 import io.camstream.server.auth.LinkKey;
@@ -16,6 +19,7 @@ import io.camstream.server.http.CameraRoutes;
 import io.camstream.server.http.CorsFeature;
 import io.camstream.server.http.LinkService;
 import io.camstream.server.http.PageService;
+import io.camstream.server.http.RecordingService;
 import io.camstream.server.http.SecurityHeaders;
 import io.camstream.server.http.StreamService;
 import io.camstream.server.http.ViewerLimits;
@@ -41,13 +45,16 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.spi.ProtocolConfig;
 
+import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -65,6 +72,8 @@ public final class CamstreamServer implements AutoCloseable {
 
     private final DriverRegistry drivers;
     private final Cameras cameras;
+    private final Recorders recorders;
+    private final RecordingService recordingService;
     private final CameraMeters meters;
     private final Deadlines deadlines;
     private final IncidentLog incidents;
@@ -75,12 +84,15 @@ public final class CamstreamServer implements AutoCloseable {
     private final List<CameraRoutes.Route> routes;
     private final WebServer webServer;
 
-    private CamstreamServer(DriverRegistry drivers, Cameras cameras, CameraMeters meters, Deadlines deadlines,
+    private CamstreamServer(DriverRegistry drivers, Cameras cameras, Recorders recorders,
+                            RecordingService recordingService, CameraMeters meters, Deadlines deadlines,
                             IncidentLog incidents, ConnectionGate gate, HelidonLogFilter logFilter,
                             ConnectionMeters connectionMeters, Optional<BasicAuthFeature> auth,
                             List<CameraRoutes.Route> routes, WebServer webServer) {
         this.drivers = drivers;
         this.cameras = cameras;
+        this.recorders = recorders;
+        this.recordingService = recordingService;
         this.meters = meters;
         this.deadlines = deadlines;
         this.incidents = incidents;
@@ -113,6 +125,7 @@ public final class CamstreamServer implements AutoCloseable {
      * @return the running server
      * @throws io.camstream.core.StartupException            when the drivers cannot be loaded as configured
      * @throws io.camstream.spi.CameraConfigException when a camera's configuration is wrong
+     * @throws StartupException when a camera's recording directory cannot be used
      */
     public static CamstreamServer start(Config root, Optional<Path> configFile) {
         DriverRegistry drivers = DriverRegistry.discover(CamstreamServer.class.getClassLoader(),
@@ -121,8 +134,11 @@ public final class CamstreamServer implements AutoCloseable {
         StreamPolicy policy;
         Links links;
         ConnectionSettings connections;
+        Map<String, CameraRecordingSettings> recording;
         try {
-            cameras = Cameras.fromConfig(root.get("camstream.cameras"), drivers);
+            Config camerasNode = root.get("camstream.cameras");
+            cameras = Cameras.fromConfig(camerasNode, drivers, CameraRecordingSettings.CAMERA_KEYS);
+            recording = Recorders.settings(camerasNode, ConfigFiles.dataDir(root));
             policy = StreamPolicy.from(root.get("camstream"), ConfigFiles.defaultLinkKeyFile(configFile));
             links = links(policy);
             connections = ConnectionSettings.from(root.get("camstream"));
@@ -130,11 +146,20 @@ public final class CamstreamServer implements AutoCloseable {
             drivers.close();
             throw e;
         }
+        Recorders recorders;
+        try {
+            recorders = Recorders.start(cameras, recording, InstantSource.system());
+        } catch (IOException e) {
+            cameras.close();
+            drivers.close();
+            throw new StartupException(e.getMessage() + " (set the camera's recording.dir or camstream.data-dir to"
+                    + " a directory camstream may write)");
+        }
         Access access = new Access(policy.auth(), links);
         Optional<BasicAuthFeature> auth = policy.auth().enabled()
                 ? Optional.of(new BasicAuthFeature(policy.auth(), access, links, cameras.names()))
                 : Optional.empty();
-        CameraMeters meters = CameraMeters.register(Metrics.globalRegistry(), cameras);
+        CameraMeters meters = CameraMeters.register(Metrics.globalRegistry(), cameras, recorders);
         Deadlines deadlines = Deadlines.start("camstream-deadlines", DEADLINE_TICK);
         IncidentLog incidents = new IncidentLog(deadlines, INCIDENT_SUMMARY);
         ConnectionGate gate = new ConnectionGate(connections, deadlines, incidents);
@@ -144,6 +169,8 @@ public final class CamstreamServer implements AutoCloseable {
         Http1Config http1 = Http1Config.builder().config(root.get("server.protocols.http_1_1"))
                 .addReceiveListener(tracking).build();
         WriteWatchdog watchdog = new WriteWatchdog(policy.viewerWriteTimeout(), deadlines);
+        StreamService streams = new StreamService(new ViewerLimits(policy.serverMaxViewers()), watchdog);
+        RecordingService recordingService = new RecordingService(recorders, streams);
         List<CameraRoutes.Route> routes = new ArrayList<>();
         try {
             WebServer webServer = WebServer.builder()
@@ -157,9 +184,9 @@ public final class CamstreamServer implements AutoCloseable {
                     .shutdownHook(false)
                     .addConnectionSelector(new BadMethodSelector(incidents))
                     .addConnectionSelector(new Http10Selector(http1))
-                    .addFeature(Observability.feature(root.get("server.features.observe"), cameras, gate))
+                    .addFeature(Observability.feature(root.get("server.features.observe"), cameras, recorders, gate))
                     .routing(routing -> routes.addAll(routing(routing, new CameraResolver(cameras, access),
-                            root.get("camstream"), policy, watchdog, links, auth, tracking)))
+                            root.get("camstream"), streams, recordingService, recorders, links, auth, tracking)))
                     .build()
                     .start();
             if (!ConnectionGate.installed()) {
@@ -170,16 +197,18 @@ public final class CamstreamServer implements AutoCloseable {
             }
             LOGGER.log(System.Logger.Level.INFO, "camstream serves {0} camera(s) {1} at {2}",
                     cameras.names().size(), cameras.names(), servedAt(webServer));
-            return new CamstreamServer(drivers, cameras, meters, deadlines, incidents, gate, logFilter,
-                    connectionMeters, auth, List.copyOf(routes), webServer);
+            return new CamstreamServer(drivers, cameras, recorders, recordingService, meters, deadlines, incidents,
+                    gate, logFilter, connectionMeters, auth, List.copyOf(routes), webServer);
         } catch (RuntimeException e) {
             auth.ifPresent(BasicAuthFeature::close);
+            recordingService.close();
             logFilter.close();
             connectionMeters.close();
             gate.close();
             incidents.close();
             deadlines.close();
             meters.close();
+            recorders.close();
             cameras.close();
             drivers.close();
             throw e;
@@ -223,19 +252,20 @@ public final class CamstreamServer implements AutoCloseable {
      * @return the routes registered
      */
     static List<CameraRoutes.Route> routing(HttpRouting.Builder routing, CameraResolver resolver, Config camstream,
-                                            StreamPolicy policy, WriteWatchdog watchdog, Links links,
-                                            Optional<BasicAuthFeature> auth, RequestTracking tracking) {
+                                            StreamService streams, RecordingService recordingService,
+                                            Recorders recorders, Links links, Optional<BasicAuthFeature> auth,
+                                            RequestTracking tracking) {
         routing.addFeature(tracking);
         routing.addFeature(SecurityHeaders.from(camstream));
         auth.ifPresent(routing::addFeature);
         CorsFeature.of(camstream.get("cors.allow-origin").asString().asOptional()).ifPresent(routing::addFeature);
         routing.error(NotFoundException.class, HeadResponse::notFound);
-        StreamService streams = new StreamService(new ViewerLimits(policy.serverMaxViewers()), watchdog);
         return new CameraRoutes(routing, resolver)
                 .register(streams.compatibility())
                 .register(new PageService())
                 .register(streams)
-                .register(new ApiService())
+                .register(recordingService)
+                .register(new ApiService(recorders))
                 .register(new LinkService(links))
                 .routes();
     }
@@ -284,15 +314,17 @@ public final class CamstreamServer implements AutoCloseable {
     }
 
     /**
-     * Sums up the incidents counted, stops the cameras, which ends every open stream, then the web server, then
-     * releases the drivers.
+     * Sums up the incidents counted, closes the recordings, stops the cameras, which ends every open stream, then
+     * the web server, then releases the drivers.
      */
     @Override
     public void close() {
         incidents.close(); // first: at exit, the JVM closes the log's handlers at a moment of its own
+        recorders.close();
         cameras.close();
         gate.stopping();
         webServer.stop();
+        recordingService.close();
         auth.ifPresent(BasicAuthFeature::close);
         logFilter.close();
         connectionMeters.close();
