@@ -1,5 +1,8 @@
 package io.camstream.bench;
 
+import io.camstream.bench.attack.AttackOptions;
+import io.camstream.bench.attack.AttackSuite;
+import io.camstream.bench.attack.SuiteResult;
 import io.camstream.bench.client.LoadGenerator;
 import io.camstream.bench.client.LoadOptions;
 import io.camstream.bench.frames.FrameOptions;
@@ -65,6 +68,7 @@ public final class Main {
                 case "jpeg" -> JpegCost.run(Args.parse(rest, Set.of()));
                 case "recording" -> RecordingCost.run(Args.parse(rest, Set.of()));
                 case "matrix" -> new Matrix(MatrixOptions.from(Args.parse(rest, MatrixOptions.FLAGS))).run();
+                case "attack" -> attack(AttackOptions.from(Args.parse(rest, AttackOptions.FLAGS)));
                 default -> load(Args.parse(arguments, LoadOptions.FLAGS));
             }
         } catch (IllegalArgumentException e) {
@@ -81,6 +85,14 @@ public final class Main {
             System.out.print(TextReport.format(result));
         }
         System.out.println(JsonReport.format(result));
+    }
+
+    private static void attack(AttackOptions options) throws Exception {
+        SuiteResult result = new AttackSuite(options).run();
+        System.out.print(result.markdown());
+        if (!result.passed()) {
+            System.exit(1);
+        }
     }
 
     private static void reference(Args args) throws IOException {

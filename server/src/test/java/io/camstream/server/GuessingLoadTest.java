@@ -1,30 +1,25 @@
 package io.camstream.server;
 
+import io.camstream.bench.attack.Guesser;
 import io.camstream.core.mjpeg.MjpegFormat;
 import io.camstream.server.auth.PasswordHash;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GuessingLoadTest {
 
     private static final Duration ATTACK = Duration.ofSeconds(6);
-    private static final Pattern LENGTH = Pattern.compile("(?i)\r\ncontent-length: *(\\d+)");
 
     @Test
     void fortyGuessingAddressesDoNotHoldUpALoggedInViewer() throws Exception {
@@ -100,47 +94,10 @@ class GuessingLoadTest {
         return Duration.ofNanos(longest).toMillis();
     }
 
-    /** Guesses on one kept-alive connection from one address, reconnecting whenever the server closes it. */
+    /** Guesses from one address until the attack stops (camstream-bench's guesser, as its attack suite runs it). */
     private static void guess(int port, InetAddress from, String user, AtomicBoolean attacking,
                               CountDownLatch started, Map<Integer, AtomicLong> answers) {
         started.countDown();
-        long n = 0;
-        while (attacking.get()) {
-            try (Socket socket = new Socket()) {
-                socket.bind(new InetSocketAddress(from, 0));
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-                socket.setSoTimeout(15_000);
-                InputStream in = socket.getInputStream();
-                while (attacking.get()) {
-                    n++;
-                    String credentials = Base64.getEncoder().encodeToString((user + ":guess" + n)
-                            .getBytes(StandardCharsets.UTF_8));
-                    socket.getOutputStream().write(("GET /cameras/desk/snapshot HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                            + "Authorization: Basic" + " ".repeat((int) (1 + n % 5)) + credentials + "\r\n\r\n")
-                            .getBytes(StandardCharsets.US_ASCII));
-                    answers.computeIfAbsent(answer(in), s -> new AtomicLong()).incrementAndGet();
-                }
-            } catch (IOException e) {
-                // the server closed the connection; guess on another
-            }
-        }
-    }
-
-    private static int answer(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        for (int last4 = 0; last4 != 0x0D0A0D0A; ) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("closed");
-            }
-            head.write(b);
-            last4 = (last4 << 8) | b;
-        }
-        String text = head.toString(StandardCharsets.ISO_8859_1);
-        Matcher length = LENGTH.matcher(text);
-        if (length.find()) {
-            in.readNBytes(Integer.parseInt(length.group(1)));
-        }
-        return Integer.parseInt(text.substring(9, 12));
+        Guesser.guess(new InetSocketAddress("127.0.0.1", port), from, user, attacking::get, answers);
     }
 }

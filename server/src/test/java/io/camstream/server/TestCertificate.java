@@ -1,76 +1,49 @@
 package io.camstream.server;
 
+import io.camstream.bench.attack.SelfSignedCertificate;
+
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.Base64;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A key and self-signed certificate for 127.0.0.1 made by keytool, a TLS context that trusts only it, and raw TLS
- * connections and a PEM copy for clients that need them.
+ * A key and self-signed certificate for 127.0.0.1 (camstream-bench's, which its attack suite uses too), a TLS context
+ * that trusts only it, and raw TLS connections and a PEM copy for clients that need them.
  */
 final class TestCertificate {
 
-    static final String PASSWORD = "test-only";
+    private static final String PASSWORD = "test-only";
 
-    private final Path keystore;
+    private final SelfSignedCertificate certificate;
 
-    private TestCertificate(Path keystore) {
-        this.keystore = keystore;
+    private TestCertificate(SelfSignedCertificate certificate) {
+        this.certificate = certificate;
     }
 
     static TestCertificate in(Path dir) throws Exception {
-        Path keystore = dir.resolve("camstream.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "camstream", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-                "-dname", "CN=localhost", "-ext", "san=dns:localhost,ip:127.0.0.1",
-                "-storetype", "PKCS12", "-keystore", keystore.toString(),
-                "-storepass", PASSWORD, "-keypass", PASSWORD)
-                .redirectErrorStream(true).start();
-        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(keytool.exitValue()).as(new String(keytool.getInputStream().readAllBytes())).isZero();
-        return new TestCertificate(keystore);
+        return new TestCertificate(SelfSignedCertificate.make(dir, PASSWORD));
     }
 
     /** The {@code server.tls} section for this key, indented to sit under {@code server:}. */
     String serverYaml() {
-        return """
-                  tls:
-                    private-key:
-                      keystore:
-                        passphrase: "%s"
-                        key:
-                          alias: camstream
-                        resource:
-                          path: "%s"
-                """.formatted(PASSWORD, keystore);
+        return certificate.serverYaml();
     }
 
     SSLContext trustingContext() throws Exception {
-        KeyStore trusted = load();
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(trusted);
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(null, trust.getTrustManagers(), null);
-        return tls;
+        return certificate.trustingContext();
     }
 
     /** The certificate as PEM in the folder, for clients such as curl that read no PKCS12 trust store. */
     Path certificatePem(Path dir) throws Exception {
         String pem = "-----BEGIN CERTIFICATE-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(load().getCertificate("camstream").getEncoded())
+                .encodeToString(certificate.load().getCertificate(SelfSignedCertificate.ALIAS).getEncoded())
                 + "\n-----END CERTIFICATE-----\n";
         return Files.writeString(dir.resolve("camstream.pem"), pem);
     }
@@ -87,13 +60,5 @@ final class TestCertificate {
         socket.setSoTimeout(10_000);
         socket.startHandshake();
         return socket;
-    }
-
-    private KeyStore load() throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keystore)) {
-            store.load(in, PASSWORD.toCharArray());
-        }
-        return store;
     }
 }

@@ -45,6 +45,10 @@ public final class ServerProcess implements AutoCloseable {
         return process.pid();
     }
 
+    public boolean alive() {
+        return process.isAlive();
+    }
+
     long startNanos() {
         return startNanos;
     }

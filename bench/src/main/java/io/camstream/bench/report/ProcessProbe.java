@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reads a Linux process's CPU time, resident memory and thread count from {@code /proc/PID/stat} and
- * {@code /proc/PID/status}.
+ * Reads a Linux process's CPU time, resident memory, thread count and open descriptors from {@code /proc/PID/stat},
+ * {@code /proc/PID/status} and {@code /proc/PID/fd}.
  */
 public final class ProcessProbe {
 
@@ -65,6 +65,17 @@ public final class ProcessProbe {
     public ProcessSample sample() throws IOException {
         long cpuTicks = cpuTicks(Files.readString(stat));
         return new ProcessSample(cpuTicks, statusValue("VmRSS:"), (int) statusValue("Threads:"));
+    }
+
+    /**
+     * The file descriptors the process has open now ({@code /proc/PID/fd}): sockets, files, pipes.
+     *
+     * @throws IOException when the process has gone
+     */
+    public int descriptors() throws IOException {
+        try (var fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
+            return (int) fds.count();
+        }
     }
 
     /**

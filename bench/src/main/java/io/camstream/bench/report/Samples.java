@@ -27,6 +27,14 @@ public final class Samples {
         return size;
     }
 
+    /** @return the value added as the {@code index}th, from 0 */
+    public long get(int index) {
+        if (index >= size) {
+            throw new IndexOutOfBoundsException(index + " of " + size);
+        }
+        return values[index];
+    }
+
     /**
      * How many different values there are.
      */

@@ -2,6 +2,8 @@ package io.camstream.bench.report;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.channels.Pipe;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,6 +16,16 @@ class ProcessProbeTest {
         assertThat(sample.cpuTicks()).isPositive();
         assertThat(sample.rssKiB()).isPositive();
         assertThat(sample.threads()).isPositive();
+    }
+
+    @Test
+    void countsTheDescriptorsAProcessOpens() throws Exception {
+        ProcessProbe probe = ProcessProbe.of(ProcessHandle.current().pid());
+        int before = probe.descriptors();
+        Pipe pipe = Pipe.open();
+        try (Pipe.SourceChannel source = pipe.source(); Pipe.SinkChannel sink = pipe.sink()) {
+            assertThat(probe.descriptors()).as("a pipe's two ends").isGreaterThanOrEqualTo(before + 2);
+        }
     }
 
     @Test
