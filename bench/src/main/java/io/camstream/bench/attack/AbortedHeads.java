@@ -12,7 +12,11 @@ import java.util.List;
  */
 final class AbortedHeads implements Attack {
 
-    private static final int FROM = 8;
+    /**
+     * The first of the addresses the clients connect from, one each: a client that closes first keeps its side in
+     * TIME_WAIT for a minute, and one address has only 28,000 ports to give.
+     */
+    private static final int FIRST_ADDRESS = 60;
     private static final int MOST_LINES = 6;
 
     private final int clients;
@@ -34,10 +38,10 @@ final class AbortedHeads implements Attack {
     @Override
     public About about() {
         return new About("aborted", "Connections aborted in their headers, in a loop", Target.Kind.PLAIN,
-                Check.text("for %d s, %d clients from 127.0.0.%d send the start of a request head (HTTP/1.1 and "
-                                + "HTTP/1.0 in turn) and close the connection (closed, or reset, in turn), %,d times "
-                                + "a second in all",
-                        length.toSeconds(), clients, FROM, perSecond));
+                Check.text("for %d s, %d clients (127.0.0.%d on, one address each) send the start of a request "
+                                + "head (HTTP/1.1 and HTTP/1.0 in turn) and close the connection (closed, or reset, "
+                                + "in turn), %,d times a second in all",
+                        length.toSeconds(), clients, FIRST_ADDRESS, perSecond));
     }
 
     @Override
@@ -50,7 +54,7 @@ final class AbortedHeads implements Attack {
         long logStart = target.server().logSize();
         long aborted = Workers.paced(clients, length, perSecond, (worker, round) -> {
             try (Socket socket = new Socket()) {
-                socket.bind(new InetSocketAddress(Target.loopback(FROM), 0));
+                socket.bind(new InetSocketAddress(Target.loopback(FIRST_ADDRESS + worker), 0));
                 socket.connect(target.server().address(), 5_000);
                 if (round % 4 < 2) {
                     socket.setSoLinger(true, 0);

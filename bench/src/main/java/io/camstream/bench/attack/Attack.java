@@ -30,6 +30,14 @@ interface Attack {
      */
     int descriptorBudget(Target target);
 
+    /**
+     * @param target the server attacked
+     * @return how many MiB of resident memory more than before it may cost the server at its peak
+     */
+    default long memoryBudgetMiB(Target target) {
+        return 128;
+    }
+
     /** @return the longest a normal viewer may wait for a frame while it runs */
     default Duration longestGap() {
         return Duration.ofSeconds(1);

@@ -46,6 +46,16 @@ final class DescriptorExhaustion implements Attack {
         return descriptorLimit;
     }
 
+    /**
+     * Every descriptor may hold a connection, here a TLS one (about 90 KB of buffers and engine on the heap), and the
+     * collector lets the heap grow to several times what the connections hold while thousands come and go; the
+     * caps above the limit take away what {@code max-connections} would bound by the heap.
+     */
+    @Override
+    public long memoryBudgetMiB(Target target) {
+        return descriptorLimit / 2;
+    }
+
     @Override
     public List<Check> run(Target target) throws Exception {
         long logStart = target.server().logSize();

@@ -85,21 +85,9 @@ public final class StreamWatcher implements AutoCloseable {
      * @return the frames and the longest wait for one, the window's edges counting as frames
      */
     public FrameWindow window(long fromNanos, long toNanos) {
-        int count = 0;
-        long last = fromNanos;
-        long longest = 0;
         synchronized (frames) {
-            for (int i = 0; i < frames.size(); i++) {
-                long time = frames.get(i);
-                if (time - fromNanos >= 0 && time - toNanos < 0) {
-                    count++;
-                    longest = Math.max(longest, time - last);
-                    last = time;
-                }
-            }
+            return FrameWindow.of(frames, fromNanos, toNanos);
         }
-        longest = Math.max(longest, toNanos - last);
-        return new FrameWindow(count, (toNanos - fromNanos) / 1e9, Duration.ofNanos(longest));
     }
 
     /** @return why the stream ended, if it did */
@@ -159,6 +147,27 @@ public final class StreamWatcher implements AutoCloseable {
      * @param longestGap the longest time without a frame, the window's start and end included
      */
     public record FrameWindow(int frames, double seconds, Duration longestGap) {
+
+        /**
+         * @param arrivals the {@link System#nanoTime()} of each frame, in order
+         * @param fromNanos the window's start
+         * @param toNanos   its end
+         */
+        static FrameWindow of(Samples arrivals, long fromNanos, long toNanos) {
+            int count = 0;
+            long last = fromNanos;
+            long longest = 0;
+            for (int i = 0; i < arrivals.size(); i++) {
+                long time = arrivals.get(i);
+                if (time - fromNanos >= 0 && time - toNanos < 0) {
+                    count++;
+                    longest = Math.max(longest, time - last);
+                    last = time;
+                }
+            }
+            longest = Math.max(longest, toNanos - last);
+            return new FrameWindow(count, (toNanos - fromNanos) / 1e9, Duration.ofNanos(longest));
+        }
 
         public double fps() {
             return frames / seconds;
