@@ -10,6 +10,7 @@ import io.camstream.server.config.ConfigFiles;
 import io.camstream.server.head.HeadResponse;
 import io.camstream.server.http.ApiService;
 import io.camstream.server.http.BadMethodSelector;
+import io.camstream.server.http.ConfigService;
 import io.camstream.server.http.CameraResolver;
 import io.camstream.server.http.CameraRoutes;
 import io.camstream.server.http.CorsFeature;
@@ -20,6 +21,9 @@ import io.camstream.server.http.StreamService;
 import io.camstream.server.http.ViewerLimits;
 import io.camstream.server.http.WriteWatchdog;
 import io.camstream.server.http10.Http10Selector;
+import io.camstream.server.live.ConfigState;
+import io.camstream.server.live.ConfigStatus;
+import io.camstream.server.live.LiveConfig;
 import io.camstream.server.observe.CameraMeters;
 import io.camstream.server.observe.Observability;
 import io.helidon.config.Config;
@@ -50,13 +54,14 @@ public final class CamstreamServer implements AutoCloseable {
     private final CameraMeters meters;
     private final WriteWatchdog watchdog;
     private final HeaderReadTimeout headerTimeout;
-    private final Optional<BasicAuthFeature> auth;
+    private final BasicAuthFeature auth;
     private final List<CameraRoutes.Route> routes;
     private final WebServer webServer;
+    private final Optional<LiveConfig> live;
 
     private CamstreamServer(DriverRegistry drivers, Cameras cameras, CameraMeters meters, WriteWatchdog watchdog,
-                            HeaderReadTimeout headerTimeout, Optional<BasicAuthFeature> auth,
-                            List<CameraRoutes.Route> routes, WebServer webServer) {
+                            HeaderReadTimeout headerTimeout, BasicAuthFeature auth, List<CameraRoutes.Route> routes,
+                            WebServer webServer, Optional<LiveConfig> live) {
         this.drivers = drivers;
         this.cameras = cameras;
         this.meters = meters;
@@ -65,11 +70,16 @@ public final class CamstreamServer implements AutoCloseable {
         this.auth = auth;
         this.routes = routes;
         this.webServer = webServer;
+        this.live = live;
+    }
+
+    /** The file a configuration was read from, and what it held then. */
+    private record ConfigFile(Path path, byte[] content) {
     }
 
     /**
      * Starts camstream with a configuration that came from no file: the link key is kept in {@code conf/} of the
-     * installation unless {@code camstream.auth.link-key-file} says otherwise.
+     * installation unless {@code camstream.auth.link-key-file} says otherwise. Nothing is watched.
      *
      * @param root the configuration's root node
      * @return the running server
@@ -81,15 +91,23 @@ public final class CamstreamServer implements AutoCloseable {
     }
 
     /**
-     * Starts camstream with a configuration.
+     * Starts camstream with a configuration file, and follows it: changes saved to it, to the drivers directories and
+     * to the TLS certificates are taken in while the server runs (see {@link LiveConfig}). The link key is kept beside
+     * the file by default.
      *
-     * @param root       the configuration's root node
-     * @param configFile the file it was read from, if any; the link key is kept beside it by default
+     * @param file the configuration file
      * @return the running server
-     * @throws io.camstream.core.StartupException            when the drivers cannot be loaded as configured
+     * @throws io.camstream.core.StartupException            when the file cannot be read, or the drivers cannot be
+     *                                                       loaded as configured
      * @throws io.camstream.spi.CameraConfigException when a camera's configuration is wrong
      */
-    public static CamstreamServer start(Config root, Optional<Path> configFile) {
+    public static CamstreamServer start(Path file) {
+        byte[] content = ConfigFiles.read(file);
+        return start(ConfigFiles.parse(file, content), Optional.of(new ConfigFile(file, content)));
+    }
+
+    private static CamstreamServer start(Config root, Optional<ConfigFile> file) {
+        Path linkKeyFile = ConfigFiles.defaultLinkKeyFile(file.map(ConfigFile::path));
         DriverRegistry drivers = DriverRegistry.discover(CamstreamServer.class.getClassLoader(),
                 ConfigFiles.driversDirs(root));
         Cameras cameras;
@@ -97,39 +115,52 @@ public final class CamstreamServer implements AutoCloseable {
         Links links;
         try {
             cameras = Cameras.fromConfig(root.get("camstream.cameras"), drivers);
-            policy = StreamPolicy.from(root.get("camstream"), ConfigFiles.defaultLinkKeyFile(configFile));
+            policy = StreamPolicy.from(root.get("camstream"), linkKeyFile);
             links = links(policy);
         } catch (RuntimeException e) {
             drivers.close();
             throw e;
         }
         Access access = new Access(policy.auth(), links);
-        Optional<BasicAuthFeature> auth = policy.auth().enabled()
-                ? Optional.of(new BasicAuthFeature(policy.auth(), access, links, cameras.names()))
-                : Optional.empty();
+        BasicAuthFeature auth = new BasicAuthFeature(policy.auth(), access, links, cameras::names);
+        ViewerLimits limits = new ViewerLimits(policy.serverMaxViewers());
+        ConfigStatus status = new ConfigStatus(ConfigState.started(file.map(ConfigFile::path), false));
         CameraMeters meters = CameraMeters.register(Metrics.globalRegistry(), cameras);
         WriteWatchdog watchdog = new WriteWatchdog(policy.viewerWriteTimeout());
         HeaderReadTimeout headerTimeout = new HeaderReadTimeout(policy.headerReadTimeout());
         List<CameraRoutes.Route> routes = new ArrayList<>();
+        WebServer webServer = null;
         try {
-            WebServer webServer = WebServer.builder()
+            webServer = WebServer.builder()
                     .update(ListenerDefaults::apply)
                     .config(root.get("server"))
                     .update(server -> listenTo(server, root.get("server.protocols.http_1_1"), headerTimeout))
                     .shutdownHook(false)
                     .addConnectionSelector(new BadMethodSelector())
                     .addConnectionSelector(new Http10Selector(Http1Config.create()))
-                    .addFeature(Observability.feature(root.get("server.features.observe"), cameras))
+                    .addFeature(Observability.feature(root.get("server.features.observe"), cameras, status,
+                            access::settings))
                     .routing(routing -> routes.addAll(routing(routing, new CameraResolver(cameras, access),
-                            root.get("camstream"), policy, watchdog, links, auth)))
+                            root.get("camstream"), limits, watchdog, links, auth,
+                            new ConfigService(status, cameras::names, drivers))))
                     .build()
                     .start();
+            Optional<LiveConfig> live = Optional.empty();
+            if (file.isPresent()) {
+                WebServer started = webServer;
+                live = Optional.of(LiveConfig.start(file.get().path(), file.get().content(), root,
+                        new Reconfiguration(cameras, drivers, access, auth, limits, linkKeyFile), drivers, cameras,
+                        webServer.hasTls() ? Optional.of(started::reloadTls) : Optional.empty(), status));
+            }
             LOGGER.log(System.Logger.Level.INFO, "camstream serves {0} camera(s) {1} at http://localhost:{2}/",
                     cameras.names().size(), cameras.names(), String.valueOf(webServer.port()));
             return new CamstreamServer(drivers, cameras, meters, watchdog, headerTimeout, auth, List.copyOf(routes),
-                    webServer);
+                    webServer, live);
         } catch (RuntimeException e) {
-            auth.ifPresent(BasicAuthFeature::close);
+            if (webServer != null) {
+                webServer.stop();
+            }
+            auth.close();
             headerTimeout.close();
             watchdog.close();
             meters.close();
@@ -171,17 +202,18 @@ public final class CamstreamServer implements AutoCloseable {
      * @return the routes registered
      */
     static List<CameraRoutes.Route> routing(HttpRouting.Builder routing, CameraResolver resolver, Config camstream,
-                                            StreamPolicy policy, WriteWatchdog watchdog, Links links,
-                                            Optional<BasicAuthFeature> auth) {
-        auth.ifPresent(routing::addFeature);
+                                            ViewerLimits limits, WriteWatchdog watchdog, Links links,
+                                            BasicAuthFeature auth, ConfigService config) {
+        routing.addFeature(auth);
         CorsFeature.of(camstream.get("cors.allow-origin").asString().asOptional()).ifPresent(routing::addFeature);
         routing.error(NotFoundException.class, HeadResponse::notFound);
-        StreamService streams = new StreamService(new ViewerLimits(policy.serverMaxViewers()), watchdog);
+        StreamService streams = new StreamService(limits, watchdog);
         return new CameraRoutes(routing, resolver)
                 .register(streams.compatibility())
                 .register(new PageService())
                 .register(streams)
                 .register(new ApiService())
+                .register(config)
                 .register(new LinkService(links))
                 .routes();
     }
@@ -204,19 +236,34 @@ public final class CamstreamServer implements AutoCloseable {
         return cameras;
     }
 
+    /** The installed drivers, for tests that look at their class loaders. */
+    DriverRegistry drivers() {
+        return drivers;
+    }
+
     /** Every route camstream registered, in order; tests derive their cases from it. */
     List<CameraRoutes.Route> routes() {
         return routes;
     }
 
     /**
-     * Stops the cameras first, which ends every open stream, then the web server, then releases the drivers.
+     * Reads the configuration file again at once and applies it, or says why not; what SIGHUP does.
+     */
+    public void reload() {
+        live.ifPresentOrElse(config -> config.reloadNow("SIGHUP"), () -> LOGGER.log(System.Logger.Level.INFO,
+                "SIGHUP: camstream runs on its built-in configuration (no --config file): nothing to read again"));
+    }
+
+    /**
+     * Stops following the configuration, then stops the cameras, which ends every open stream, then the web server,
+     * then releases the drivers.
      */
     @Override
     public void close() {
+        live.ifPresent(LiveConfig::close);
         cameras.close();
         webServer.stop();
-        auth.ifPresent(BasicAuthFeature::close);
+        auth.close();
         headerTimeout.close();
         watchdog.close();
         meters.close();

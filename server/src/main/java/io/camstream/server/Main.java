@@ -5,7 +5,6 @@ import io.camstream.spi.CameraConfigException;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigException;
 import io.helidon.logging.common.LogConfig;
-import io.camstream.server.config.ConfigFiles;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -16,7 +15,8 @@ import java.util.concurrent.CountDownLatch;
  * Starts camstream: {@code camstream [--config FILE]}.
  * <p>
  * A configuration mistake ends the process with status 2 and one message, without a stack trace unless the
- * {@code io.camstream} logger is at DEBUG. SIGTERM and Ctrl-C stop the cameras, then the server, and exit 0.
+ * {@code io.camstream} logger is at DEBUG. SIGTERM and Ctrl-C stop the cameras, then the server, and exit 0; SIGHUP
+ * reads the configuration file again and applies it.
  */
 public final class Main {
 
@@ -36,13 +36,13 @@ public final class Main {
         CamstreamServer server;
         try {
             Optional<Path> configFile = CommandLine.parse(args).configFile();
-            Config config = ConfigFiles.load(configFile);
-            server = CamstreamServer.start(config, configFile);
+            server = configFile.isPresent() ? CamstreamServer.start(configFile.get())
+                    : CamstreamServer.start(Config.create());
         } catch (CameraConfigException | StartupException | ConfigException | UncheckedIOException e) {
             fail(e);
             return;
         }
-        ShutdownSignals.install(server);
+        Signals.install(server, server::reload);
         StartupRecording.started();
         awaitForever();
     }

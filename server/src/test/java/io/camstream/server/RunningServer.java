@@ -1,13 +1,19 @@
 package io.camstream.server;
 
-import io.camstream.server.config.ConfigFiles;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /** A camstream started in the test's JVM on a free port, from a YAML text. */
 final class RunningServer implements AutoCloseable {
@@ -39,7 +45,7 @@ final class RunningServer implements AutoCloseable {
 
     /** Starts from a configuration file, as the launcher does: the link key is kept beside it by default. */
     static RunningServer fromFile(Path file) {
-        return new RunningServer(CamstreamServer.start(ConfigFiles.load(Optional.of(file)), Optional.of(file)));
+        return new RunningServer(CamstreamServer.start(file));
     }
 
     static RunningServer simCamera(String name, int width, int height, int fps) {
@@ -56,6 +62,38 @@ final class RunningServer implements AutoCloseable {
 
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    /** A GET's status, for a condition a test waits on. */
+    int status(String path) {
+        return get(path).statusCode();
+    }
+
+    String text(String path) {
+        return get(path).body();
+    }
+
+    JsonObject json(String path) {
+        return Json.createReader(new StringReader(text(path))).readObject();
+    }
+
+    /** One check of {@code /observe/health}, by name. */
+    JsonObject healthCheck(String name) {
+        return json("/observe/health").getJsonArray("checks").stream().map(JsonValue::asJsonObject)
+                .filter(check -> check.getString("name").equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no health check " + name));
+    }
+
+    /** A GET that a condition may ask while a test waits for it: failures are unchecked. */
+    private HttpResponse<String> get(String path) {
+        try {
+            return Http.getText(uri(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     int port() {

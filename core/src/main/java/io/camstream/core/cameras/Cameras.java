@@ -248,7 +248,8 @@ public final class Cameras implements AutoCloseable {
     }
 
     /**
-     * Stops every capture (in reverse order of configuration) and wakes their viewers so their streams end.
+     * Stops every capture (in reverse order of configuration) and wakes their viewers so their streams end. The
+     * cameras can still be looked at, closed, but the set no longer changes.
      */
     @Override
     public void close() {
@@ -257,7 +258,6 @@ public final class Cameras implements AutoCloseable {
             List<Configured> reversed = new ArrayList<>(lineup.values());
             Collections.reverse(reversed);
             reversed.forEach(camera -> close(camera.feed()));
-            lineup = Map.of();
         }
         timers.shutdownNow();
     }

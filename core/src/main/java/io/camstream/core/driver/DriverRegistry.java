@@ -57,7 +57,7 @@ public final class DriverRegistry implements AutoCloseable {
     /** Guarded by this: jars that could not be used as they look now, so that each is reported once. */
     private final Map<Path, Refusal> refused = new LinkedHashMap<>();
     private int copiesMade;
-    private volatile List<Path> driversDirs;
+    private final List<Path> driversDirs;
     private volatile Map<String, InstalledDriver> drivers;
 
     private DriverRegistry(List<Path> driversDirs, Map<String, InstalledDriver> classPath, Duration settle,
@@ -138,16 +138,6 @@ public final class DriverRegistry implements AutoCloseable {
      */
     public List<Path> driversDirs() {
         return driversDirs;
-    }
-
-    /**
-     * Searches other directories from the next {@link #rescan()} on: jars of a directory no longer listed are
-     * unloaded, those of a new one loaded.
-     *
-     * @param dirs the drivers directories, in the order to search them
-     */
-    public void searchDirectories(List<Path> dirs) {
-        driversDirs = List.copyOf(dirs);
     }
 
     /**

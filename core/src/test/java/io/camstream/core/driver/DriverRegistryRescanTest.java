@@ -169,21 +169,6 @@ class DriverRegistryRescanTest {
         assertThat(registry.refusedJars().get(second)).contains("Two camera drivers are named 'jar-test'");
     }
 
-    @Test
-    void aNewDriversDirectoryIsSearchedFromTheNextLookOn() throws Exception {
-        registry = discover();
-        Path own = Files.createDirectory(work.resolve("own"));
-        jar(own.resolve("test.jar"));
-        registry.searchDirectories(List.of(drivers, own));
-        try (DriverChanges changes = settleAndRescan()) {
-            assertThat(changes.names()).containsExactly("jar-test");
-        }
-        registry.searchDirectories(List.of(drivers));
-        try (DriverChanges changes = settleAndRescan()) {
-            assertThat(changes.removal("jar-test")).isPresent();
-        }
-    }
-
     private DriverChanges settleAndRescan() {
         registry.rescan().close();
         later(SETTLE);

@@ -16,9 +16,10 @@ import io.helidon.webserver.http.ServerResponse;
 
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.WeakHashMap;
 
 /**
  * Live streams and snapshots: {@code /video_feed} (the default camera, the seed's URL),
@@ -34,8 +35,11 @@ public final class StreamService implements CameraService {
 
     private final ViewerLimits limits;
     private final WriteWatchdog watchdog;
-    /** Each camera's newest frame as parts on the wire, assembled once for all its viewers. */
-    private final Map<CameraFeed, PartCache> parts = new ConcurrentHashMap<>();
+    /**
+     * Each camera's newest frame as parts on the wire, assembled once for all its viewers; a camera removed or
+     * replaced while the server runs leaves with its last stream.
+     */
+    private final Map<CameraFeed, PartCache> parts = Collections.synchronizedMap(new WeakHashMap<>());
 
     /**
      * Creates the service.
@@ -81,14 +85,22 @@ public final class StreamService implements CameraService {
         if (admitted.isEmpty()) {
             return;
         }
-        streamHeaders(res);
+        ViewerLimits.Seat limit = admitted.get();
         ViewerOptions options = request.viewer();
+        Viewer seat;
+        try {
+            seat = feed.attach(options);
+        } catch (IllegalStateException closed) {
+            limit.close();
+            leaving(feed, res);
+            return;
+        }
+        streamHeaders(res);
         MjpegFormat.Layout layout = request.advanceHeaders()
                 ? MjpegFormat.Layout.ADVANCE_HEADERS : MjpegFormat.Layout.STANDARD;
         PartCache cache = parts.computeIfAbsent(feed, f -> new PartCache());
         String viewer = options.remoteAddress().orElse("?");
-        try (ViewerLimits.Seat limit = admitted.get();
-             Viewer seat = feed.attach(options);
+        try (limit; seat;
              WriteWatchdog.Watch watch = watchdog.watch(viewer + " of camera " + feed.name(), grant.holds());
              StreamBody out = res.sink(StreamBody.TYPE)) {
             // Headers and the first boundary go out at once, so the client knows the stream is alive.
@@ -113,6 +125,12 @@ public final class StreamService implements CameraService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** A camera closed between the request's resolving it and its viewer attaching: removed, changed or stopping. */
+    private static void leaving(CameraFeed feed, ServerResponse res) {
+        res.status(Status.SERVICE_UNAVAILABLE_503).header(HeaderNames.RETRY_AFTER, "1")
+                .send("Camera '" + feed.name() + "' was just reconfigured or stopped; try again\n");
     }
 
     private static void streamHeaders(ServerResponse res) {
@@ -142,6 +160,9 @@ public final class StreamService implements CameraService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             res.status(Status.SERVICE_UNAVAILABLE_503).send("The server is stopping\n");
+            return;
+        } catch (IllegalStateException closed) {
+            leaving(feed, res);
             return;
         }
         NoCache.apply(res);

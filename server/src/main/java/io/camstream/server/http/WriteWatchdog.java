@@ -7,7 +7,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Disconnects viewers whose socket accepts no bytes for {@code camstream.viewer-write-timeout}, and viewers whose
- * right to watch has ended (a signed link that expired or whose key was replaced), within about a second. Helidon sets no
+ * right to watch has ended (users or {@code allowed-users} changed, a signed link that expired or whose key was
+ * replaced), within about a second. Helidon sets no
  * write timeout, so a viewer that stops reading would block its handler thread in a write forever. Each stream
  * marks when a write starts and ends; one thread looks at all of them a few times per timeout and interrupts a
  * writer stuck past the deadline. Helidon writes through a {@link java.nio.channels.SocketChannel}, an
@@ -103,8 +104,8 @@ public final class WriteWatchdog implements AutoCloseable {
                 LOGGER.log(System.Logger.Level.INFO, "Viewer {0} accepted no bytes for {1} ms; disconnecting it",
                         viewer, timeout.toMillis());
             } else if (!holds.getAsBoolean()) {
-                LOGGER.log(System.Logger.Level.INFO, "Viewer {0} may no longer watch (its link expired or was "
-                        + "revoked); disconnecting it", viewer);
+                LOGGER.log(System.Logger.Level.INFO, "Viewer {0} may no longer watch (its access was changed, or "
+                        + "its link expired or was revoked); disconnecting it", viewer);
             } else {
                 return;
             }

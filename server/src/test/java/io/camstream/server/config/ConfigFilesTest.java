@@ -30,7 +30,7 @@ class ConfigFilesTest {
                 .isInstanceOf(CameraConfigException.class)
                 .hasMessage("camstream.viewer-write-timout: 'viewer-write-timout' is not a key of camstream (allowed:"
                         + " auth, cameras, cors, drivers-dir, header-read-timeout, server-max-viewers,"
-                        + " viewer-write-timeout)");
+                        + " viewer-write-timeout, watch-config)");
     }
 
     @Test
@@ -41,6 +41,7 @@ class ConfigFilesTest {
                   server-max-viewers: 100
                   viewer-write-timeout: 10s
                   header-read-timeout: 10s
+                  watch-config: true
                   cors:
                     allow-origin: "*"
                   auth:

@@ -1,0 +1,57 @@
+package io.camstream.server;
+
+import io.camstream.core.cameras.CameraPlan;
+import io.camstream.core.cameras.Cameras;
+import io.camstream.core.driver.DriverRegistry;
+import io.camstream.server.auth.Access;
+import io.camstream.server.auth.BasicAuthFeature;
+import io.camstream.server.config.ConfigFiles;
+import io.camstream.server.http.ViewerLimits;
+import io.camstream.server.live.LiveConfig;
+import io.helidon.common.tls.Tls;
+import io.helidon.config.Config;
+
+import java.nio.file.Path;
+
+/**
+ * What a changed configuration file changes in a running camstream: the cameras, the users and who may watch which
+ * camera (for new requests and, through their grants, open streams), the login rules and the stream limit. Every
+ * part is checked as start-up checks it before any is applied, so a file that fails one check changes nothing.
+ * Users are applied before cameras, so a new camera is never shown to someone its {@code allowed-users} leave out.
+ */
+final class Reconfiguration implements LiveConfig.Target {
+
+    private final Cameras cameras;
+    private final DriverRegistry drivers;
+    private final Access access;
+    private final BasicAuthFeature auth;
+    private final ViewerLimits limits;
+    private final Path defaultLinkKeyFile;
+
+    Reconfiguration(Cameras cameras, DriverRegistry drivers, Access access, BasicAuthFeature auth, ViewerLimits limits,
+                    Path defaultLinkKeyFile) {
+        this.cameras = cameras;
+        this.drivers = drivers;
+        this.access = access;
+        this.auth = auth;
+        this.limits = limits;
+        this.defaultLinkKeyFile = defaultLinkKeyFile;
+    }
+
+    @Override
+    public void apply(Config root) {
+        CameraPlan plan = cameras.plan(root.get("camstream.cameras"), drivers);
+        StreamPolicy policy = StreamPolicy.from(root.get("camstream"), defaultLinkKeyFile);
+        // Checked now although they apply at the next start, so that a mistake is not found only then.
+        ConfigFiles.driversDirs(root);
+        root.get("server.port").asInt().asOptional();
+        Config tls = root.get("server.tls");
+        if (tls.exists()) {
+            Tls.create(tls);
+        }
+        access.update(policy.auth());
+        auth.update(policy.auth());
+        limits.serverMax(policy.serverMaxViewers());
+        cameras.apply(plan);
+    }
+}
