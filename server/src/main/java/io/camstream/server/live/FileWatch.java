@@ -10,12 +10,12 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -42,13 +42,13 @@ final class FileWatch implements AutoCloseable {
     private final Duration poll;
     private final Duration tick;
     private final WatchService service;
-    private final List<Watched> watched = new CopyOnWriteArrayList<>();
+    private final List<Watched> watched = new ArrayList<>();
     private final Map<Path, WatchKey> keys = new HashMap<>();
     private final Thread thread;
     private volatile boolean closed;
 
     /**
-     * Starts the watching thread.
+     * Prepares the watch; {@link #start()} starts it once everything to watch is known.
      *
      * @param poll how often everything is looked at without a change reported
      * @param tick how often it is looked at while something settles
@@ -61,11 +61,17 @@ final class FileWatch implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot watch files", e);
         }
-        this.thread = Thread.ofPlatform().daemon().name("file-watch").start(this::run);
+        this.thread = Thread.ofPlatform().daemon().name("file-watch").unstarted(this::run);
+    }
+
+    /** Starts watching: the directories are registered before this returns, so no change after it is missed. */
+    void start() {
+        register();
+        thread.start();
     }
 
     /**
-     * Follows the files of some directories from the next look on.
+     * Follows the files of some directories; call before {@link #start()}.
      *
      * @param directories the directories to watch, asked before every look (they may change)
      * @param check       looks at the files
@@ -80,7 +86,9 @@ final class FileWatch implements AutoCloseable {
         closed = true;
         try {
             service.close();
-            thread.join(Duration.ofSeconds(5));
+            if (thread.isAlive()) {
+                thread.join(Duration.ofSeconds(5));
+            }
         } catch (IOException e) {
             LOGGER.log(System.Logger.Level.DEBUG, "Closing the watch service failed", e);
         } catch (InterruptedException e) {
@@ -91,7 +99,6 @@ final class FileWatch implements AutoCloseable {
     private void run() {
         boolean settling = false;
         while (!closed) {
-            register();
             try {
                 WatchKey key = service.poll((settling ? tick : poll).toNanos(), TimeUnit.NANOSECONDS);
                 for (; key != null; key = service.poll()) {
@@ -103,6 +110,7 @@ final class FileWatch implements AutoCloseable {
             }
             if (!closed) {
                 settling = lookAtEverything();
+                register();
             }
         }
     }

@@ -106,6 +106,7 @@ public final class LiveConfig implements AutoCloseable {
         certificates.ifPresent(certs -> watch.watch(certs::directories, certs));
         DriverWatch driverWatch = new DriverWatch(drivers, cameras, live::retry);
         watch.watch(driverWatch::directories, driverWatch);
+        watch.start();
         return live;
     }
 
