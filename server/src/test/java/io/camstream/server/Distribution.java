@@ -80,6 +80,14 @@ final class Distribution {
             throw new AssertionError("camstream did not start within 30 s: " + output());
         }
 
+        /** Sends a signal by its name ({@code HUP}), as a terminal or a service manager would. */
+        void signal(String name) throws IOException, InterruptedException {
+            Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new AssertionError("kill -" + name + " failed");
+            }
+        }
+
         int awaitExit() throws InterruptedException {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 throw new AssertionError("camstream still runs after 30 s: " + output());

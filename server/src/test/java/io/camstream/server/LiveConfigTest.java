@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -112,7 +111,7 @@ class LiveConfigTest {
 
             a.awaitArrivals(2);
             assertThat(a.ended()).isFalse();
-            assertEveryFrameInTime(a);
+            a.assertEveryFrameInTime(INTERVAL);
         }
     }
 
@@ -132,33 +131,6 @@ class LiveConfigTest {
         assertThat(server.status("/api/cameras/a")).isEqualTo(200);
         write(A);
         Await.until("no restart needed", APPLIED, () -> server.json("/api/config").getJsonArray("restart-needed").isEmpty());
-    }
-
-    /**
-     * Every frame a's driver made reached its viewer, in order, and none was more than two frame intervals after the
-     * one before: the camera was never paused or restarted (its numbers would start again at 1) and its stream never
-     * stalled (a viewer that is late by more than a frame interval skips to the newest frame, which would leave a
-     * number out). The gaps are those of the frames' own times, the {@code X-Timestamp} of each part; when each
-     * arrived depends also on how this busy machine schedules the test's own reading thread, and is printed.
-     */
-    private static void assertEveryFrameInTime(StreamWatcher watcher) {
-        List<StreamWatcher.Arrival> arrivals = watcher.arrivals();
-        assertThat(arrivals).allSatisfy(arrival -> assertThat(arrival.counted()).as("a live frame").isPresent());
-        List<Long> numbers = watcher.counted().stream().map(CountingProvider.Counted::sequence).toList();
-        long longestTaken = 0;
-        long longestArrival = 0;
-        for (int i = 1; i < arrivals.size(); i++) {
-            longestTaken = Math.max(longestTaken, arrivals.get(i).captured() - arrivals.get(i - 1).captured());
-            longestArrival = Math.max(longestArrival, arrivals.get(i).nanos() - arrivals.get(i - 1).nanos());
-        }
-        System.out.printf("a's viewer: frames %d to %d, longest gap %d ms between their times, %d ms between their"
-                        + " arrivals%n", numbers.getFirst(), numbers.getLast(), longestTaken / 1000,
-                longestArrival / 1_000_000);
-        for (int i = 1; i < numbers.size(); i++) {
-            assertThat(numbers.get(i)).as("frame after %d", numbers.get(i - 1)).isEqualTo(numbers.get(i - 1) + 1);
-        }
-        assertThat(Duration.of(longestTaken, ChronoUnit.MICROS)).as("longest gap between frames")
-                .isLessThanOrEqualTo(INTERVAL.multipliedBy(2));
     }
 
     private static String camera(String name, int fps) {

@@ -4,15 +4,9 @@ import io.helidon.common.media.type.MediaTypes;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 
 /** A camstream started in the test's JVM on a free port, from a YAML text. */
@@ -66,34 +60,24 @@ final class RunningServer implements AutoCloseable {
 
     /** A GET's status, for a condition a test waits on. */
     int status(String path) {
-        return get(path).statusCode();
+        return endpoint().status(path);
     }
 
     String text(String path) {
-        return get(path).body();
+        return endpoint().text(path);
     }
 
     JsonObject json(String path) {
-        return Json.createReader(new StringReader(text(path))).readObject();
+        return endpoint().json(path);
     }
 
     /** One check of {@code /observe/health}, by name. */
     JsonObject healthCheck(String name) {
-        return json("/observe/health").getJsonArray("checks").stream().map(JsonValue::asJsonObject)
-                .filter(check -> check.getString("name").equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no health check " + name));
+        return endpoint().healthCheck(name);
     }
 
-    /** A GET that a condition may ask while a test waits for it: failures are unchecked. */
-    private HttpResponse<String> get(String path) {
-        try {
-            return Http.getText(uri(path));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private Endpoint endpoint() {
+        return new Endpoint(server.port());
     }
 
     int port() {

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -59,9 +60,14 @@ final class StreamWatcher implements AutoCloseable {
     }
 
     static StreamWatcher open(URI uri, Optional<String> authorization) throws IOException, InterruptedException {
+        return open(CLIENT, uri, authorization);
+    }
+
+    static StreamWatcher open(HttpClient client, URI uri, Optional<String> authorization)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri);
         authorization.ifPresent(value -> request.header("Authorization", value));
-        HttpResponse<InputStream> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).as("status of " + uri).isEqualTo(200);
         return new StreamWatcher(response.body());
     }
@@ -105,6 +111,34 @@ final class StreamWatcher implements AutoCloseable {
         } catch (IOException e) {
             end.complete(End.CUT);
         }
+    }
+
+    /**
+     * Every frame the counting driver made reached this viewer, in order, and none was more than two frame
+     * intervals after the one before: the camera was never paused or restarted (its numbers would start again at 1)
+     * and its stream never stalled (a viewer late by more than a frame interval skips to the newest frame, which
+     * would leave a number out). The gaps are those of the frames' own times, the {@code X-Timestamp} of each part;
+     * when each arrived depends also on how a busy machine schedules the test's reading thread, and is printed.
+     *
+     * @param interval the camera's frame interval
+     */
+    void assertEveryFrameInTime(Duration interval) {
+        List<Arrival> all = arrivals();
+        assertThat(all).allSatisfy(arrival -> assertThat(arrival.counted()).as("a live frame").isPresent());
+        List<Long> numbers = counted().stream().map(CountingProvider.Counted::sequence).toList();
+        long longestTaken = 0;
+        long longestArrival = 0;
+        for (int i = 1; i < all.size(); i++) {
+            longestTaken = Math.max(longestTaken, all.get(i).captured() - all.get(i - 1).captured());
+            longestArrival = Math.max(longestArrival, all.get(i).nanos() - all.get(i - 1).nanos());
+        }
+        System.out.printf("Frames %d to %d, longest gap %d ms between their times, %d ms between their arrivals%n",
+                numbers.getFirst(), numbers.getLast(), longestTaken / 1000, longestArrival / 1_000_000);
+        for (int i = 1; i < numbers.size(); i++) {
+            assertThat(numbers.get(i)).as("frame after %d", numbers.get(i - 1)).isEqualTo(numbers.get(i - 1) + 1);
+        }
+        assertThat(Duration.of(longestTaken, ChronoUnit.MICROS)).as("longest gap between frames")
+                .isLessThanOrEqualTo(interval.multipliedBy(2));
     }
 
     /** {@code 1712345678.123456}: seconds and microseconds. */

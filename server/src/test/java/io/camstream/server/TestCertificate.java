@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +35,14 @@ final class TestCertificate {
         return new TestCertificate(keystore);
     }
 
+    private KeyStore load() throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            store.load(in, PASSWORD.toCharArray());
+        }
+        return store;
+    }
+
     /** The {@code server.tls} section for this key, indented to sit under {@code server:}. */
     String serverYaml() {
         return """
@@ -48,13 +57,19 @@ final class TestCertificate {
                 """.formatted(PASSWORD, keystore);
     }
 
+    /** The key store file, which a test may replace to renew the certificate. */
+    Path keystore() {
+        return keystore;
+    }
+
+    /** The certificate the server presents with this key. */
+    X509Certificate certificate() throws Exception {
+        return (X509Certificate) load().getCertificate("camstream");
+    }
+
     SSLContext trustingContext() throws Exception {
-        KeyStore trusted = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keystore)) {
-            trusted.load(in, PASSWORD.toCharArray());
-        }
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(trusted);
+        trust.init(load());
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(null, trust.getTrustManagers(), null);
         return tls;
