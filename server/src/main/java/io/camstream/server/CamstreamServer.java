@@ -1,7 +1,10 @@
 package io.camstream.server;
 
+import io.camstream.core.StartupException;
 import io.camstream.core.cameras.Cameras;
 import io.camstream.core.driver.DriverRegistry;
+import io.camstream.recording.CameraRecordingSettings;
+import io.camstream.recording.Recorders;
 import io.camstream.server.auth.Access;
 import io.camstream.server.auth.BasicAuthFeature;
 import io.camstream.server.auth.LinkKey;
@@ -17,6 +20,8 @@ import io.camstream.server.http.CorsFeature;
 import io.camstream.server.http.HeaderReadTimeout;
 import io.camstream.server.http.LinkService;
 import io.camstream.server.http.PageService;
+import io.camstream.server.http.RecordingService;
+import io.camstream.server.http.SecurityHeaders;
 import io.camstream.server.http.StreamService;
 import io.camstream.server.http.ViewerLimits;
 import io.camstream.server.http.WriteWatchdog;
@@ -35,10 +40,13 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.spi.ProtocolConfig;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,6 +59,8 @@ public final class CamstreamServer implements AutoCloseable {
 
     private final DriverRegistry drivers;
     private final Cameras cameras;
+    private final Recorders recorders;
+    private final RecordingService recordingService;
     private final CameraMeters meters;
     private final WriteWatchdog watchdog;
     private final HeaderReadTimeout headerTimeout;
@@ -59,11 +69,14 @@ public final class CamstreamServer implements AutoCloseable {
     private final WebServer webServer;
     private final Optional<LiveConfig> live;
 
-    private CamstreamServer(DriverRegistry drivers, Cameras cameras, CameraMeters meters, WriteWatchdog watchdog,
+    private CamstreamServer(DriverRegistry drivers, Cameras cameras, Recorders recorders,
+                            RecordingService recordingService, CameraMeters meters, WriteWatchdog watchdog,
                             HeaderReadTimeout headerTimeout, BasicAuthFeature auth, List<CameraRoutes.Route> routes,
                             WebServer webServer, Optional<LiveConfig> live) {
         this.drivers = drivers;
         this.cameras = cameras;
+        this.recorders = recorders;
+        this.recordingService = recordingService;
         this.meters = meters;
         this.watchdog = watchdog;
         this.headerTimeout = headerTimeout;
@@ -97,8 +110,9 @@ public final class CamstreamServer implements AutoCloseable {
      *
      * @param file the configuration file
      * @return the running server
-     * @throws io.camstream.core.StartupException            when the file cannot be read, or the drivers cannot be
-     *                                                       loaded as configured
+     * @throws io.camstream.core.StartupException            when the file cannot be read, the drivers cannot be
+     *                                                       loaded as configured, or a camera's recording
+     *                                                       directory cannot be used
      * @throws io.camstream.spi.CameraConfigException when a camera's configuration is wrong
      */
     public static CamstreamServer start(Path file) {
@@ -108,26 +122,41 @@ public final class CamstreamServer implements AutoCloseable {
 
     private static CamstreamServer start(Config root, Optional<ConfigFile> file) {
         Path linkKeyFile = ConfigFiles.defaultLinkKeyFile(file.map(ConfigFile::path));
+        Path dataDir = ConfigFiles.dataDir(root);
         DriverRegistry drivers = DriverRegistry.discover(CamstreamServer.class.getClassLoader(),
                 ConfigFiles.driversDirs(root));
         Cameras cameras;
         StreamPolicy policy;
         Links links;
+        Map<String, CameraRecordingSettings> recording;
         try {
-            cameras = Cameras.fromConfig(root.get("camstream.cameras"), drivers);
+            Config camerasNode = root.get("camstream.cameras");
+            cameras = Cameras.fromConfig(camerasNode, drivers, CameraRecordingSettings.CAMERA_KEYS);
+            recording = Recorders.settings(camerasNode, dataDir);
             policy = StreamPolicy.from(root.get("camstream"), linkKeyFile);
             links = links(policy);
         } catch (RuntimeException e) {
             drivers.close();
             throw e;
         }
+        Recorders recorders;
+        try {
+            recorders = Recorders.start(cameras, recording, InstantSource.system());
+        } catch (IOException e) {
+            cameras.close();
+            drivers.close();
+            throw new StartupException(e.getMessage() + " (set the camera's recording.dir or camstream.data-dir to"
+                    + " a directory camstream may write)");
+        }
         Access access = new Access(policy.auth(), links);
         BasicAuthFeature auth = new BasicAuthFeature(policy.auth(), access, links, cameras::names);
         ViewerLimits limits = new ViewerLimits(policy.serverMaxViewers());
         ConfigStatus status = new ConfigStatus(ConfigState.started(file.map(ConfigFile::path), false));
-        CameraMeters meters = CameraMeters.register(Metrics.globalRegistry(), cameras);
+        CameraMeters meters = CameraMeters.register(Metrics.globalRegistry(), cameras, recorders);
         WriteWatchdog watchdog = new WriteWatchdog(policy.viewerWriteTimeout());
         HeaderReadTimeout headerTimeout = new HeaderReadTimeout(policy.headerReadTimeout());
+        StreamService streams = new StreamService(limits, watchdog);
+        RecordingService recordingService = new RecordingService(recorders, streams);
         List<CameraRoutes.Route> routes = new ArrayList<>();
         WebServer webServer = null;
         try {
@@ -138,10 +167,10 @@ public final class CamstreamServer implements AutoCloseable {
                     .shutdownHook(false)
                     .addConnectionSelector(new BadMethodSelector())
                     .addConnectionSelector(new Http10Selector(Http1Config.create()))
-                    .addFeature(Observability.feature(root.get("server.features.observe"), cameras, status,
-                            access::settings))
+                    .addFeature(Observability.feature(root.get("server.features.observe"), cameras, recorders,
+                            status, access::settings))
                     .routing(routing -> routes.addAll(routing(routing, new CameraResolver(cameras, access),
-                            root.get("camstream"), limits, watchdog, links, auth,
+                            root.get("camstream"), streams, recordingService, recorders, links, auth,
                             new ConfigService(status, cameras::names, drivers))))
                     .build()
                     .start();
@@ -149,21 +178,25 @@ public final class CamstreamServer implements AutoCloseable {
             if (file.isPresent()) {
                 WebServer started = webServer;
                 live = Optional.of(LiveConfig.start(file.get().path(), file.get().content(), root,
-                        new Reconfiguration(cameras, drivers, access, auth, limits, linkKeyFile), drivers, cameras,
+                        new Reconfiguration(cameras, drivers, recorders, dataDir, access, auth, limits,
+                                linkKeyFile),
+                        drivers, cameras,
                         webServer.hasTls() ? Optional.of(started::reloadTls) : Optional.empty(), status));
             }
             LOGGER.log(System.Logger.Level.INFO, "camstream serves {0} camera(s) {1} at http://localhost:{2}/",
                     cameras.names().size(), cameras.names(), String.valueOf(webServer.port()));
-            return new CamstreamServer(drivers, cameras, meters, watchdog, headerTimeout, auth, List.copyOf(routes),
-                    webServer, live);
+            return new CamstreamServer(drivers, cameras, recorders, recordingService, meters, watchdog,
+                    headerTimeout, auth, List.copyOf(routes), webServer, live);
         } catch (RuntimeException e) {
             if (webServer != null) {
                 webServer.stop();
             }
             auth.close();
+            recordingService.close();
             headerTimeout.close();
             watchdog.close();
             meters.close();
+            recorders.close();
             cameras.close();
             drivers.close();
             throw e;
@@ -202,17 +235,19 @@ public final class CamstreamServer implements AutoCloseable {
      * @return the routes registered
      */
     static List<CameraRoutes.Route> routing(HttpRouting.Builder routing, CameraResolver resolver, Config camstream,
-                                            ViewerLimits limits, WriteWatchdog watchdog, Links links,
-                                            BasicAuthFeature auth, ConfigService config) {
+                                            StreamService streams, RecordingService recordingService,
+                                            Recorders recorders, Links links, BasicAuthFeature auth,
+                                            ConfigService config) {
+        routing.addFeature(SecurityHeaders.from(camstream));
         routing.addFeature(auth);
         CorsFeature.of(camstream.get("cors.allow-origin").asString().asOptional()).ifPresent(routing::addFeature);
         routing.error(NotFoundException.class, HeadResponse::notFound);
-        StreamService streams = new StreamService(limits, watchdog);
         return new CameraRoutes(routing, resolver)
                 .register(streams.compatibility())
                 .register(new PageService())
                 .register(streams)
-                .register(new ApiService())
+                .register(recordingService)
+                .register(new ApiService(recorders))
                 .register(config)
                 .register(new LinkService(links))
                 .routes();
@@ -255,14 +290,16 @@ public final class CamstreamServer implements AutoCloseable {
     }
 
     /**
-     * Stops following the configuration, then stops the cameras, which ends every open stream, then the web server,
-     * then releases the drivers.
+     * Stops following the configuration, closes the recordings, stops the cameras, which ends every open stream,
+     * then the web server, then releases the drivers.
      */
     @Override
     public void close() {
         live.ifPresent(LiveConfig::close);
+        recorders.close();
         cameras.close();
         webServer.stop();
+        recordingService.close();
         auth.close();
         headerTimeout.close();
         watchdog.close();

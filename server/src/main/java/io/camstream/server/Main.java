@@ -43,6 +43,7 @@ public final class Main {
             return;
         }
         Signals.install(server, server::reload);
+        MemoryReturn.start();
         StartupRecording.started();
         awaitForever();
     }

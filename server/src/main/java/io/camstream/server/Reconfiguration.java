@@ -3,6 +3,8 @@ package io.camstream.server;
 import io.camstream.core.cameras.CameraPlan;
 import io.camstream.core.cameras.Cameras;
 import io.camstream.core.driver.DriverRegistry;
+import io.camstream.recording.CameraRecordingSettings;
+import io.camstream.recording.Recorders;
 import io.camstream.server.auth.Access;
 import io.camstream.server.auth.BasicAuthFeature;
 import io.camstream.server.config.ConfigFiles;
@@ -12,26 +14,33 @@ import io.helidon.common.tls.Tls;
 import io.helidon.config.Config;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
- * What a changed configuration file changes in a running camstream: the cameras, the users and who may watch which
- * camera (for new requests and, through their grants, open streams), the login rules and the stream limit. Every
- * part is checked as start-up checks it before any is applied, so a file that fails one check changes nothing.
- * Users are applied before cameras, so a new camera is never shown to someone its {@code allowed-users} leave out.
+ * What a changed configuration file changes in a running camstream: the cameras (with their recording settings),
+ * the users and who may watch which camera (for new requests and, through their grants, open streams), the login
+ * rules and the stream limit. Every part is checked as start-up checks it before any is applied, so a file that
+ * fails one check changes nothing. Users are applied before cameras, so a new camera is never shown to someone its
+ * {@code allowed-users} leave out. Recordings go where they went at start-up: {@code camstream.data-dir} needs a
+ * restart.
  */
 final class Reconfiguration implements LiveConfig.Target {
 
     private final Cameras cameras;
     private final DriverRegistry drivers;
+    private final Recorders recorders;
+    private final Path dataDir;
     private final Access access;
     private final BasicAuthFeature auth;
     private final ViewerLimits limits;
     private final Path defaultLinkKeyFile;
 
-    Reconfiguration(Cameras cameras, DriverRegistry drivers, Access access, BasicAuthFeature auth, ViewerLimits limits,
-                    Path defaultLinkKeyFile) {
+    Reconfiguration(Cameras cameras, DriverRegistry drivers, Recorders recorders, Path dataDir, Access access,
+                    BasicAuthFeature auth, ViewerLimits limits, Path defaultLinkKeyFile) {
         this.cameras = cameras;
         this.drivers = drivers;
+        this.recorders = recorders;
+        this.dataDir = dataDir;
         this.access = access;
         this.auth = auth;
         this.limits = limits;
@@ -41,6 +50,7 @@ final class Reconfiguration implements LiveConfig.Target {
     @Override
     public void apply(Config root) {
         CameraPlan plan = cameras.plan(root.get("camstream.cameras"), drivers);
+        Map<String, CameraRecordingSettings> recording = Recorders.settings(root.get("camstream.cameras"), dataDir);
         StreamPolicy policy = StreamPolicy.from(root.get("camstream"), defaultLinkKeyFile);
         // Checked now although they apply at the next start, so that a mistake is not found only then.
         ConfigFiles.driversDirs(root);
@@ -52,6 +62,7 @@ final class Reconfiguration implements LiveConfig.Target {
         access.update(policy.auth());
         auth.update(policy.auth());
         limits.serverMax(policy.serverMaxViewers());
+        recorders.useSettings(recording);
         cameras.apply(plan);
     }
 }

@@ -14,6 +14,7 @@ import java.lang.ref.WeakReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
@@ -77,6 +78,7 @@ class LiveDriversTest {
 
             byte[] whole = Files.readAllBytes(jar);
             Path broken = Files.write(dir.resolve("broken.jar"), Arrays.copyOf(whole, whole.length / 2));
+            Files.setPosixFilePermissions(broken, PosixFilePermissions.fromString("rw-r--r--"));
             Files.move(broken, jar, StandardCopyOption.REPLACE_EXISTING);
             Await.until("the broken jar reported", TAKEN, () -> server.json("/api/config").getJsonArray("refused-jars")
                     .stream().map(JsonValue::asJsonObject).anyMatch(refused -> refused.getString("jar")

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarEntry;
@@ -46,6 +47,8 @@ final class TestDriverJars {
                 out.closeEntry();
             }
         }
+        // Whatever the umask, as an installation has it: a group-writable jar would be refused.
+        Files.setPosixFilePermissions(part, PosixFilePermissions.fromString("rw-r--r--"));
         return Files.move(part, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 

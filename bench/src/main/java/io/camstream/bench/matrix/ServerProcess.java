@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A server started for one run, its output in a log file; closing stops it (SIGTERM, then SIGKILL after 10 s).
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
     private final Process process;
     private final long startNanos;
@@ -21,7 +21,16 @@ final class ServerProcess implements AutoCloseable {
         this.startNanos = startNanos;
     }
 
-    static ServerProcess start(List<String> command, Map<String, String> environment, Path log) throws IOException {
+    /**
+     * Starts a server.
+     *
+     * @param command     the command line
+     * @param environment added to this process's environment
+     * @param log         where its output goes
+     * @return the running server
+     * @throws IOException when it cannot be started
+     */
+    public static ServerProcess start(List<String> command, Map<String, String> environment, Path log) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
@@ -31,7 +40,8 @@ final class ServerProcess implements AutoCloseable {
         return new ServerProcess(builder.start(), start);
     }
 
-    long pid() {
+    /** @return the process's id */
+    public long pid() {
         return process.pid();
     }
 

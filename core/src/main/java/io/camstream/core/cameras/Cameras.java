@@ -59,6 +59,7 @@ public final class Cameras implements AutoCloseable {
         }
     }
 
+    private final Set<String> otherKeys;
     private final ScheduledExecutorService timers;
     private final FeedClock clock;
     private final List<CameraListener> listeners = new CopyOnWriteArrayList<>();
@@ -67,7 +68,8 @@ public final class Cameras implements AutoCloseable {
     private volatile Map<String, Configured> lineup = Map.of();
     private boolean closed;
 
-    private Cameras() {
+    private Cameras(Set<String> otherKeys) {
+        this.otherKeys = Set.copyOf(otherKeys);
         this.timers = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("camera-timers").daemon().factory());
         this.clock = FeedClock.system(timers);
@@ -82,7 +84,21 @@ public final class Cameras implements AutoCloseable {
      * @throws CameraConfigException when a camera's configuration is wrong
      */
     public static Cameras fromConfig(Config cameras, DriverRegistry drivers) {
-        Cameras created = new Cameras();
+        return fromConfig(cameras, drivers, Set.of());
+    }
+
+    /**
+     * Builds the cameras of a configuration, whose nodes may also hold keys that other parts of camstream read
+     * (such as {@code recording}): they are not reported as unknown, now or in a later {@link #plan}.
+     *
+     * @param cameras   the {@code camstream.cameras} node: a list of cameras
+     * @param drivers   the installed drivers
+     * @param otherKeys keys of a camera's node read elsewhere
+     * @return the cameras
+     * @throws CameraConfigException when a camera's configuration is wrong
+     */
+    public static Cameras fromConfig(Config cameras, DriverRegistry drivers, Set<String> otherKeys) {
+        Cameras created = new Cameras(otherKeys);
         try {
             created.apply(created.plan(cameras, drivers));
         } catch (RuntimeException e) {
@@ -122,7 +138,8 @@ public final class Cameras implements AutoCloseable {
                 continue;
             }
             InstalledDriver driver = driver(entry, drivers);
-            entries.add(new CameraPlan.Entry(name, entry, fingerprint, Optional.of(driver), check(entry, driver)));
+            entries.add(new CameraPlan.Entry(name, entry, fingerprint, Optional.of(driver),
+                    check(entry, driver, otherKeys)));
         }
         return new CameraPlan(entries);
     }
@@ -282,7 +299,7 @@ public final class Cameras implements AutoCloseable {
         return new Configured(feed, entry.config(), entry.fingerprint(), entry.driver());
     }
 
-    private static Configured moved(Configured camera, DriverRegistry drivers, DriverChanges changes) {
+    private Configured moved(Configured camera, DriverRegistry drivers, DriverChanges changes) {
         String driver = camera.feed().driver();
         Optional<InstalledDriver> installed = drivers.find(driver);
         if (installed.isEmpty()) {
@@ -290,7 +307,7 @@ public final class Cameras implements AutoCloseable {
             return camera.withDriver(Optional.empty());
         }
         try {
-            check(camera.config(), installed.get());
+            check(camera.config(), installed.get(), otherKeys);
         } catch (CameraConfigException e) {
             camera.feed().driverGone("driver " + driver + " from " + installed.get().source()
                     + " refuses this camera's configuration: " + e.getMessage());
@@ -301,12 +318,12 @@ public final class Cameras implements AutoCloseable {
     }
 
     /** Every check a camera's node must pass with its driver; returns how its feed runs. */
-    private static FeedSettings check(Config entry, InstalledDriver driver) {
+    private static FeedSettings check(Config entry, InstalledDriver driver, Set<String> otherKeys) {
         // The driver checks first: its messages give its own ranges for shared keys such as fps.
         driver.provider().validate(entry);
         Orientation.from(entry);
         FeedSettings settings = FeedSettings.from(entry, driver.provider());
-        checkKeys(entry, driver);
+        checkKeys(entry, driver, otherKeys);
         return settings;
     }
 
@@ -364,7 +381,7 @@ public final class Cameras implements AutoCloseable {
                 + ", or set camstream.drivers-dir).";
     }
 
-    private static void checkKeys(Config entry, InstalledDriver driver) {
+    private static void checkKeys(Config entry, InstalledDriver driver, Set<String> otherKeys) {
         Set<String> known = driver.provider().configKeys();
         if (known.isEmpty()) {
             return;
@@ -372,6 +389,7 @@ public final class Cameras implements AutoCloseable {
         Set<String> allowed = new TreeSet<>(known);
         allowed.addAll(FeedSettings.KEYS);
         allowed.addAll(CAMERA_KEYS);
+        allowed.addAll(otherKeys);
         ConfigValues.requireKnownKeys(entry, "driver '" + driver.name() + "'", allowed);
     }
 }

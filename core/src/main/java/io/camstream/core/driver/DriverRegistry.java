@@ -35,8 +35,10 @@ import java.util.stream.Stream;
  * While the server runs, {@link #rescan()} takes in what changed in the directories: a jar copied in is loaded, a
  * replaced one is loaded anew, a removed one is unloaded. A jar counts only once it has looked the same (size,
  * modification time, file) for the settle time and its central directory reads as a whole, so a jar still being
- * copied is never loaded half-written. A jar that cannot be used then (broken, empty, or naming a driver another jar
- * already provides) is reported once and changes nothing: a version loaded before stays in use.
+ * copied is never loaded half-written. A jar that cannot be used then (broken, empty, naming a driver another jar
+ * already provides, or one that others than its owner could have changed, see {@link DriverFileCheck}) is reported
+ * once and changes nothing: a version loaded before stays in use. A jar refused for its permissions is looked at
+ * again once they are right.
  */
 public final class DriverRegistry implements AutoCloseable {
 
@@ -45,10 +47,15 @@ public final class DriverRegistry implements AutoCloseable {
 
     private static final System.Logger LOGGER = System.getLogger(DriverRegistry.class.getName());
 
-    private record Refusal(FileStamp stamp, String reason) {
+    /**
+     * @param stamp       how the jar looked when it was refused
+     * @param permissions whether for who could change it, which may be put right without changing the jar
+     */
+    private record Refusal(FileStamp stamp, String reason, boolean permissions) {
     }
 
     private final Map<String, InstalledDriver> classPath;
+    private final DriverFileCheck check = DriverFileCheck.forThisUser();
     private final Settling<Path, FileStamp> settling;
     private final LongSupplier nanoTime;
     private final Path copies;
@@ -226,6 +233,12 @@ public final class DriverRegistry implements AutoCloseable {
             if (stamp.isEmpty()) {
                 continue;
             }
+            Optional<String> loose = looseness(jar);
+            if (loose.isPresent()) {
+                refused.put(jar, new Refusal(stamp.get(), loose.get(), true));
+                LOGGER.log(System.Logger.Level.WARNING, "{0}", loose.get());
+                continue;
+            }
             try {
                 DriverJar loaded = DriverJar.load(jar, stamp.get(), nextCopy(jar));
                 for (InstalledDriver driver : loaded.drivers()) {
@@ -239,13 +252,20 @@ public final class DriverRegistry implements AutoCloseable {
                 drivers = snapshot();
                 loaded.drivers().forEach(DriverRegistry::logRegistered);
             } catch (DriverJar.Broken | DriverJar.Changed e) {
-                refused.put(jar, new Refusal(stamp.get(), e.getMessage()));
+                refused.put(jar, new Refusal(stamp.get(), e.getMessage(), false));
                 LOGGER.log(System.Logger.Level.WARNING, "{0}; skipped", e.getMessage());
             }
         }
     }
 
     private void load(Path jar, FileStamp stamp, DriverChanges changes) {
+        Optional<String> loose = looseness(jar);
+        if (loose.isPresent()) {
+            refused.put(jar, new Refusal(stamp, loose.get(), true));
+            LOGGER.log(System.Logger.Level.WARNING, "{0}; {1}", loose.get(), jars.containsKey(jar)
+                    ? "the version loaded before stays in use" : "nothing changed");
+            return;
+        }
         DriverJar loaded;
         try {
             loaded = DriverJar.load(jar, stamp, nextCopy(jar));
@@ -273,17 +293,25 @@ public final class DriverRegistry implements AutoCloseable {
     }
 
     private void refuse(Path jar, FileStamp stamp, String reason) {
-        refused.put(jar, new Refusal(stamp, reason));
+        refused.put(jar, new Refusal(stamp, reason, false));
         LOGGER.log(System.Logger.Level.WARNING, "{0}; {1}", reason, jars.containsKey(jar)
                 ? "the version loaded before stays in use" : "nothing changed");
     }
 
-    /** Whether a jar looks as the one in use, or as one already refused. */
+    /** Whether a jar looks as the one in use, or as one already refused for a reason that still holds. */
     private boolean inUse(Path jar, Optional<FileStamp> stamp) {
         DriverJar loaded = jars.get(jar);
         Refusal refusal = refused.get(jar);
         return stamp.equals(Optional.ofNullable(loaded).map(DriverJar::stamp))
-                || (stamp.isPresent() && refusal != null && refusal.stamp().equals(stamp.get()));
+                || (stamp.isPresent() && refusal != null && refusal.stamp().equals(stamp.get())
+                        && (!refusal.permissions() || looseness(jar).isPresent()));
+    }
+
+    /** Why others than the jar's owner could have changed it or its directory, if they could. */
+    private Optional<String> looseness(Path jar) {
+        return check.directoryProblem(jar.getParent())
+                .map(problem -> "Refusing every driver jar of " + jar.getParent() + ": " + problem)
+                .or(() -> check.jarProblem(jar).map(problem -> "Refusing driver jar " + jar + ": " + problem));
     }
 
     /** The driver of a name from anywhere but a jar (which is being loaded anew). */

@@ -11,6 +11,7 @@ import java.lang.ref.WeakReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -64,7 +65,8 @@ class DriverRegistryRescanTest {
         registry = discover();
         Path whole = jar(work.resolve("whole.jar"));
         byte[] bytes = Files.readAllBytes(whole);
-        Path growing = drivers.resolve("test.jar");
+        Path growing = Files.createFile(drivers.resolve("test.jar"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
         try (OutputStream out = Files.newOutputStream(growing)) {
             for (int written = 0; written < bytes.length; written += 100) {
                 out.write(bytes, written, Math.min(100, bytes.length - written));
@@ -89,6 +91,7 @@ class DriverRegistryRescanTest {
         InstalledDriver before = registry.find("jar-test").orElseThrow();
         byte[] bytes = Files.readAllBytes(jar);
         Files.write(work.resolve("half.jar"), Arrays.copyOf(bytes, bytes.length / 2));
+        Files.setPosixFilePermissions(work.resolve("half.jar"), PosixFilePermissions.fromString("rw-r--r--"));
         Files.move(work.resolve("half.jar"), jar, StandardCopyOption.REPLACE_EXISTING);
         settleAndRescan();
         assertThat(registry.refusedJars()).containsOnlyKeys(jar);

@@ -24,11 +24,13 @@ record StreamRequest(ViewerOptions viewer, boolean advanceHeaders) {
     }
 
     static StreamRequest of(ServerRequest req, CameraFeed feed) throws Invalid {
-        Parameters query = req.query();
-        double fps = fps(query, feed.settings().fps());
+        return of(req.query(), feed.settings().fps(), req.remotePeer().address().toString());
+    }
+
+    static StreamRequest of(Parameters query, int cameraFps, String remote) throws Invalid {
+        double fps = fps(query, cameraFps);
         boolean advance = flag(query, "advance_headers");
         boolean dual = flag(query, "dual_final_frames");
-        String remote = req.remotePeer().address().toString();
         return new StreamRequest(new ViewerOptions(Optional.of(remote), fps, dual), advance);
     }
 

@@ -4,12 +4,17 @@ import io.camstream.core.cameras.CameraListener;
 import io.camstream.core.cameras.Cameras;
 import io.camstream.core.fanout.CameraFeed;
 import io.camstream.core.fanout.CameraStats;
+import io.camstream.recording.Recorders;
+import io.camstream.recording.detection.DetectionStats;
+import io.camstream.recording.record.CameraRecorder;
+import io.camstream.recording.record.RecorderStats;
 import io.helidon.metrics.api.FunctionalCounter;
 import io.helidon.metrics.api.Gauge;
 import io.helidon.metrics.api.Meter;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Tag;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,21 +30,24 @@ import java.util.function.ToLongFunction;
 public final class CameraMeters implements CameraListener, AutoCloseable {
 
     private final MeterRegistry registry;
+    private final Recorders recorders;
     private final Map<CameraFeed, List<Meter>> meters = new HashMap<>();
 
-    private CameraMeters(MeterRegistry registry) {
+    private CameraMeters(MeterRegistry registry, Recorders recorders) {
         this.registry = registry;
+        this.recorders = recorders;
     }
 
     /**
      * Registers the meters of every camera.
      *
-     * @param registry the registry {@code /observe/metrics} shows
-     * @param cameras  the cameras
+     * @param registry  the registry {@code /observe/metrics} shows
+     * @param cameras   the cameras
+     * @param recorders their recorders, which follow the cameras before the meters do
      * @return the registration; close it to remove the meters
      */
-    public static CameraMeters register(MeterRegistry registry, Cameras cameras) {
-        CameraMeters meters = new CameraMeters(registry);
+    public static CameraMeters register(MeterRegistry registry, Cameras cameras, Recorders recorders) {
+        CameraMeters meters = new CameraMeters(registry, recorders);
         cameras.listen(meters);
         return meters;
     }
@@ -48,7 +56,7 @@ public final class CameraMeters implements CameraListener, AutoCloseable {
     public synchronized void added(CameraFeed feed) {
         Tag tag = Tag.create("camera", feed.name());
         CameraStats stats = feed.stats();
-        meters.put(feed, List.of(
+        List<Meter> added = new ArrayList<>(List.of(
                 counter("camstream.frames.captured", "Frames received from the camera's driver", tag, stats,
                         CameraStats::framesCaptured),
                 counter("camstream.frames.sent", "Frames written to viewers, repeats included", tag, stats,
@@ -67,6 +75,29 @@ public final class CameraMeters implements CameraListener, AutoCloseable {
                         CameraStats::lastFrameBytes),
                 gauge("camstream.online", "1 while the camera delivers frames, 0 while it shows NO SIGNAL", tag,
                         stats, s -> s.online() ? 1 : 0)));
+        recorders.find(feed.name()).ifPresent(recorder -> added.addAll(recording(tag, recorder)));
+        meters.put(feed, added);
+    }
+
+    private List<Meter> recording(Tag tag, CameraRecorder recorder) {
+        RecorderStats stats = recorder.stats();
+        DetectionStats detection = recorder.detection();
+        return List.of(
+                counter("camstream.motion.events", "Motion events started", tag, detection, DetectionStats::events),
+                counter("camstream.motion.frames.analysed", "Frames analysed for motion", tag, detection,
+                        DetectionStats::framesAnalysed),
+                counter("camstream.motion.frames.skipped", "Frames detection skipped because it was busy", tag,
+                        detection, DetectionStats::framesSkipped),
+                counter("camstream.recording.frames", "Frames written to recordings", tag, stats,
+                        RecorderStats::framesRecorded),
+                counter("camstream.recording.bytes", "JPEG bytes written to recordings", tag, stats,
+                        RecorderStats::bytesRecorded),
+                counter("camstream.recording.frames.dropped", "Frames not recorded because the disk was behind", tag,
+                        recorder, CameraRecorder::framesDropped),
+                counter("camstream.recording.frames.unrecorded", "Frames not recorded while recording was stopped "
+                        + "(disk full or failing)", tag, stats, RecorderStats::framesNotRecorded),
+                gauge("camstream.recording.stopped", "1 while recording is stopped for lack of space or a failing "
+                        + "disk", tag, recorder, r -> r.stopReason().isPresent() ? 1 : 0));
     }
 
     @Override

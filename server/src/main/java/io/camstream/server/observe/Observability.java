@@ -1,6 +1,7 @@
 package io.camstream.server.observe;
 
 import io.camstream.core.cameras.Cameras;
+import io.camstream.recording.Recorders;
 import io.camstream.server.auth.AuthSettings;
 import io.camstream.server.live.ConfigStatus;
 import io.helidon.config.Config;
@@ -17,7 +18,7 @@ import java.util.function.Supplier;
 
 /**
  * Helidon's observe endpoints for camstream: {@code /observe/health} with a liveness check for the server, a
- * readiness check per camera there is now and one for the configuration file, details always on;
+ * readiness check per camera and per recorder there is now and one for the configuration file, details always on;
  * {@code /observe/metrics} as configured under {@code server.features.observe}.
  */
 public final class Observability {
@@ -46,12 +47,13 @@ public final class Observability {
      * The observe feature, built from {@code server.features.observe} with camstream's health checks.
      *
      * @param observe the {@code server.features.observe} node
-     * @param cameras the cameras to check, as they are at each request
-     * @param config  the configuration file's state
-     * @param auth    the login rules in force, which decide what the configuration's check may show
+     * @param cameras   the cameras to check, as they are at each request
+     * @param recorders their recorders, checked too
+     * @param config    the configuration file's state
+     * @param auth      the login rules in force, which decide what the configuration's check may show
      * @return the feature to add to the server
      */
-    public static ObserveFeature feature(Config observe, Cameras cameras, ConfigStatus config,
+    public static ObserveFeature feature(Config observe, Cameras cameras, Recorders recorders, ConfigStatus config,
                                          Supplier<AuthSettings> auth) {
         HealthObserverConfig health = HealthObserver.builder()
                 .config(observe.get("observers.health"))
@@ -62,6 +64,7 @@ public final class Observability {
             List<HealthCheck> all = new ArrayList<>();
             all.add(SERVER);
             cameras.all().forEach(feed -> all.add(new CameraHealth(feed)));
+            recorders.all().forEach(recorder -> all.add(new RecordingHealth(recorder)));
             all.add(configCheck);
             return all;
         };
