@@ -10,6 +10,8 @@ import io.camstream.server.auth.BasicAuthFeature;
 import io.camstream.server.config.ConfigFiles;
 import io.camstream.server.http.ViewerLimits;
 import io.camstream.server.live.LiveConfig;
+import io.camstream.server.net.ConnectionGate;
+import io.camstream.server.net.ConnectionSettings;
 import io.helidon.common.tls.Tls;
 import io.helidon.config.Config;
 
@@ -19,7 +21,7 @@ import java.util.Map;
 /**
  * What a changed configuration file changes in a running camstream: the cameras (with their recording settings),
  * the users and who may watch which camera (for new requests and, through their grants, open streams), the login
- * rules and the stream limit. Every part is checked as start-up checks it before any is applied, so a file that
+ * rules, the stream limit and the connection gate's times and caps. Every part is checked as start-up checks it before any is applied, so a file that
  * fails one check changes nothing. Users are applied before cameras, so a new camera is never shown to someone its
  * {@code allowed-users} leave out. Recordings go where they went at start-up: {@code camstream.data-dir} needs a
  * restart.
@@ -33,10 +35,11 @@ final class Reconfiguration implements LiveConfig.Target {
     private final Access access;
     private final BasicAuthFeature auth;
     private final ViewerLimits limits;
+    private final ConnectionGate gate;
     private final Path defaultLinkKeyFile;
 
     Reconfiguration(Cameras cameras, DriverRegistry drivers, Recorders recorders, Path dataDir, Access access,
-                    BasicAuthFeature auth, ViewerLimits limits, Path defaultLinkKeyFile) {
+                    BasicAuthFeature auth, ViewerLimits limits, ConnectionGate gate, Path defaultLinkKeyFile) {
         this.cameras = cameras;
         this.drivers = drivers;
         this.recorders = recorders;
@@ -44,6 +47,7 @@ final class Reconfiguration implements LiveConfig.Target {
         this.access = access;
         this.auth = auth;
         this.limits = limits;
+        this.gate = gate;
         this.defaultLinkKeyFile = defaultLinkKeyFile;
     }
 
@@ -52,6 +56,7 @@ final class Reconfiguration implements LiveConfig.Target {
         CameraPlan plan = cameras.plan(root.get("camstream.cameras"), drivers);
         Map<String, CameraRecordingSettings> recording = Recorders.settings(root.get("camstream.cameras"), dataDir);
         StreamPolicy policy = StreamPolicy.from(root.get("camstream"), defaultLinkKeyFile);
+        ConnectionSettings connections = ConnectionSettings.from(root.get("camstream"));
         // Checked now although they apply at the next start, so that a mistake is not found only then.
         ConfigFiles.driversDirs(root);
         root.get("server.port").asInt().asOptional();
@@ -62,6 +67,7 @@ final class Reconfiguration implements LiveConfig.Target {
         access.update(policy.auth());
         auth.update(policy.auth());
         limits.serverMax(policy.serverMaxViewers());
+        gate.update(connections);
         recorders.useSettings(recording);
         cameras.apply(plan);
     }

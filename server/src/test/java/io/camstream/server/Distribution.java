@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /** The packaged installation (server/target/camstream), run through its launcher as a user would. */
 final class Distribution {
 
-    private static final Pattern LISTENING = Pattern.compile("at http://localhost:(\\d+)/");
+    private static final Pattern LISTENING = Pattern.compile(" at https?://[^ ]+:(\\d+)/");
 
     private Distribution() {
     }
@@ -129,7 +129,22 @@ final class Distribution {
 
     /** Launches with {@code XDG_CACHE_HOME} set to the given folder, where the launcher keeps its startup cache. */
     static Launched launch(Path cacheHome, Path config, String... extraArgs) throws IOException {
-        List<String> command = new ArrayList<>(List.of(launcher().toString(), "--config", config.toString()));
+        return launch(cacheHome, List.of(), config, extraArgs);
+    }
+
+    /**
+     * Launches without a startup cache, with at most the given number of open files, as {@code LimitNOFILE=} of a
+     * systemd unit would set it (through {@code prlimit}, which then runs the launcher in its place).
+     */
+    static Launched launchWithDescriptorLimit(int descriptors, Path config) throws IOException {
+        return launch(Path.of("/dev/null"), List.of(Tools.path("prlimit"), "--nofile=" + descriptors + ":"
+                + descriptors), config);
+    }
+
+    private static Launched launch(Path cacheHome, List<String> wrapper, Path config, String... extraArgs)
+            throws IOException {
+        List<String> command = new ArrayList<>(wrapper);
+        command.addAll(List.of(launcher().toString(), "--config", config.toString()));
         command.addAll(List.of(extraArgs));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("JAVA_HOME"); // the launcher must find a Java 21+ by itself

@@ -115,6 +115,28 @@ class DistributionIT {
     }
 
     @Test
+    void theStartUpLineNamesTheSchemeAndTheAddressServed() throws Exception {
+        TestCertificate tls = TestCertificate.in(dir);
+        Path config = dir.resolve("tls.yaml");
+        Files.writeString(config, """
+                server:
+                  port: 0
+                  host: 127.0.0.1
+                %scamstream:
+                  drivers-dir: %s
+                  cameras:
+                    - name: desk
+                      driver: sim
+                """.formatted(tls.serverYaml(), Distribution.home().resolve("drivers")));
+        try (Distribution.Launched server = Distribution.launch(config)) {
+            int port = server.awaitPort();
+            assertThat(server.output())
+                    .contains("camstream serves 1 camera(s) [desk] at https://127.0.0.1:" + port + "/")
+                    .doesNotContain("http://localhost");
+        }
+    }
+
+    @Test
     void aRunThatStartsWellIsRecordedAndLaterStartsMapTheCacheMadeOfIt() throws Exception {
         Path cacheHome = Files.createDirectory(dir.resolve("cache"));
         Path cache = cacheHome.resolve("camstream");

@@ -10,14 +10,15 @@ import java.util.TreeSet;
 /**
  * Which keys of a configuration file take effect only when camstream starts. The others are applied while it runs:
  * the cameras, the users and who may watch which camera, the health and metrics rules, the trusted proxies, the
- * server's stream limit, whether the file is watched, and (on a server started with TLS) the TLS key and trust
- * material. Everything else, {@code server.*} first of all, needs a restart.
+ * server's stream limit, the connection gate's times and caps, whether the file is watched, and (on a server started
+ * with TLS) the TLS key and trust material. Everything else, {@code server.*} first of all, needs a restart.
  */
 final class RestartKeys {
 
     private static final List<String> LIVE = List.of("camstream.cameras", "camstream.auth.users",
             "camstream.auth.protect-health", "camstream.auth.open-metrics", "camstream.auth.trusted-proxies",
-            "camstream.server-max-viewers", "camstream.watch-config");
+            "camstream.server-max-viewers", "camstream.header-read-timeout", "camstream.keep-alive-timeout",
+            "camstream.max-connections", "camstream.max-connections-per-client", "camstream.watch-config");
     /** Helidon reloads a listener's keys and trust, not its protocols, ciphers or client authentication. */
     private static final List<String> CERTIFICATES = List.of("server.tls.private-key", "server.tls.trust");
 
