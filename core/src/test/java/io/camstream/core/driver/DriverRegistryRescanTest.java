@@ -172,6 +172,25 @@ class DriverRegistryRescanTest {
         assertThat(registry.refusedJars().get(second)).contains("Two camera drivers are named 'jar-test'");
     }
 
+    @Test
+    void aJarOthersCouldChangeIsRefusedUntilItsPermissionsArePutRight() throws Exception {
+        registry = discover();
+        Path loose = jar(drivers.resolve("test.jar"));
+        Files.setPosixFilePermissions(loose, PosixFilePermissions.fromString("rw-rw-r--"));
+        try (DriverChanges changes = settleAndRescan()) {
+            assertThat(changes.isEmpty()).isTrue();
+        }
+        assertThat(registry.refusedJars().get(loose)).startsWith("Refusing driver jar " + loose).contains("chmod");
+        assertThat(registry.find("jar-test")).isEmpty();
+
+        Files.setPosixFilePermissions(loose, PosixFilePermissions.fromString("rw-r--r--"));
+        try (DriverChanges changes = settleAndRescan()) {
+            assertThat(changes.names()).as("the same jar, its permissions put right").containsExactly("jar-test");
+        }
+        assertThat(registry.refusedJars()).isEmpty();
+        assertThat(registry.find("jar-test")).isPresent();
+    }
+
     private DriverChanges settleAndRescan() {
         registry.rescan().close();
         later(SETTLE);
