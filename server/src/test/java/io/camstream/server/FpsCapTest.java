@@ -66,17 +66,14 @@ class FpsCapTest {
 
     /**
      * A viewer held to {@code cap} frames a second of a camera at {@code cameraFps} gets frames captured a cap's
-     * interval apart: none closer than that less two camera intervals (the frame nearest a due time may come up to
-     * one interval before it, the one nearest the previous due time up to one after), and on average that interval
-     * within one camera interval. The capture times are the server's, sent with
-     * each part, so how fast this test reads does not enter.
+     * interval apart on average, within one camera interval (each frame is the one captured nearest its due time).
+     * The capture times are the server's, sent with each part, so how fast this test reads does not enter; nor does
+     * a frame the camera delivered late, since the due times after it stay where they were.
      */
     private static void assertCapped(List<Duration> spacing, double cap, double cameraFps) {
         double interval = 1 / cap;
         double slack = 1 / cameraFps;
-        double shortest = spacing.stream().mapToDouble(FpsCapTest::seconds).min().orElseThrow();
         double mean = spacing.stream().mapToDouble(FpsCapTest::seconds).average().orElseThrow();
-        assertThat(shortest).as("closest frames of %s", spacing).isGreaterThanOrEqualTo(interval - 2 * slack - 0.002);
         assertThat(mean).as("mean spacing of %s", spacing).isCloseTo(interval, within(slack));
     }
 
