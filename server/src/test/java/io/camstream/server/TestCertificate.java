@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.Base64;
 
 /**
@@ -35,6 +36,16 @@ final class TestCertificate {
         return certificate.serverYaml();
     }
 
+    /** The key store file, which a test may replace to renew the certificate. */
+    Path keystore() {
+        return certificate.keystore();
+    }
+
+    /** The certificate the server presents with this key, read from the key store file as it is now. */
+    X509Certificate certificate() throws Exception {
+        return (X509Certificate) certificate.load().getCertificate(SelfSignedCertificate.ALIAS);
+    }
+
     SSLContext trustingContext() throws Exception {
         return certificate.trustingContext();
     }
@@ -43,7 +54,7 @@ final class TestCertificate {
     Path certificatePem(Path dir) throws Exception {
         String pem = "-----BEGIN CERTIFICATE-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(certificate.load().getCertificate(SelfSignedCertificate.ALIAS).getEncoded())
+                .encodeToString(certificate().getEncoded())
                 + "\n-----END CERTIFICATE-----\n";
         return Files.writeString(dir.resolve("camstream.pem"), pem);
     }

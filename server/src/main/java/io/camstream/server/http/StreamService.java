@@ -16,9 +16,10 @@ import io.helidon.webserver.http.ServerResponse;
 
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
@@ -36,8 +37,11 @@ public final class StreamService implements CameraService {
 
     private final ViewerLimits limits;
     private final WriteWatchdog watchdog;
-    /** Each camera's newest frame as parts on the wire, assembled once for all its viewers. */
-    private final Map<CameraFeed, PartCache> parts = new ConcurrentHashMap<>();
+    /**
+     * Each camera's newest frame as parts on the wire, assembled once for all its viewers; a camera removed or
+     * replaced while the server runs leaves with its last stream.
+     */
+    private final Map<CameraFeed, PartCache> parts = Collections.synchronizedMap(new WeakHashMap<>());
 
     /**
      * Creates the service.
@@ -83,9 +87,17 @@ public final class StreamService implements CameraService {
         if (admitted.isEmpty()) {
             return;
         }
+        ViewerLimits.Seat limit = admitted.get();
+        Viewer seat;
+        try {
+            seat = feed.attach(request.viewer());
+        } catch (IllegalStateException closed) {
+            limit.close();
+            leaving(feed, res);
+            return;
+        }
         PartCache cache = parts.computeIfAbsent(feed, f -> new PartCache());
-        try (ViewerLimits.Seat limit = admitted.get();
-             Viewer seat = feed.attach(request.viewer())) {
+        try (limit; seat) {
             serve(seat, request, cache, res, "camera " + feed.name(), grant.holds(), () -> { });
         }
     }
@@ -170,6 +182,12 @@ public final class StreamService implements CameraService {
         }
     }
 
+    /** A camera closed between the request's resolving it and its viewer attaching: removed, changed or stopping. */
+    private static void leaving(CameraFeed feed, ServerResponse res) {
+        res.status(Status.SERVICE_UNAVAILABLE_503).header(HeaderNames.RETRY_AFTER, "1")
+                .send("Camera '" + feed.name() + "' was just reconfigured or stopped; try again\n");
+    }
+
     private static void streamHeaders(ServerResponse res) {
         res.header(HeaderNames.CONTENT_TYPE, MjpegFormat.CONTENT_TYPE);
         NoCache.apply(res);
@@ -197,6 +215,9 @@ public final class StreamService implements CameraService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             res.status(Status.SERVICE_UNAVAILABLE_503).send("The server is stopping\n");
+            return;
+        } catch (IllegalStateException closed) {
+            leaving(feed, res);
             return;
         }
         NoCache.apply(res);
