@@ -1,6 +1,6 @@
 package io.camstream.bench.attack;
 
-import io.camstream.bench.client.StreamWatcher;
+import io.camstream.bench.client.TimedViewer;
 import io.camstream.bench.matrix.Machine;
 import io.camstream.bench.report.ProcessMeter;
 import io.camstream.bench.report.ProcessProbe;
@@ -344,9 +344,9 @@ public final class AttackSuite {
         String slowest = "";
         long longestGap = 0;
         List<String> ended = new ArrayList<>();
-        for (StreamWatcher watcher : viewers.watchers()) {
+        for (TimedViewer watcher : viewers.watchers()) {
             double before = watcher.window(baselineStart, start).fps();
-            StreamWatcher.FrameWindow during = watcher.window(start, end);
+            TimedViewer.FrameWindow during = watcher.window(start, end);
             double share = before == 0 ? 0 : during.fps() / before;
             if (share < leastShare) {
                 leastShare = share;

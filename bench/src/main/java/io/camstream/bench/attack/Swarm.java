@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -164,6 +165,8 @@ final class Swarm implements AutoCloseable {
                 SocketChannel channel = SocketChannel.open();
                 member = new Member(channel);
                 channel.configureBlocking(false);
+                // each trickled byte its own segment, not held back for the last one's ACK (Nagle)
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 channel.bind(new InetSocketAddress(address, 0));
                 key = channel.register(selector, SelectionKey.OP_CONNECT, member);
                 connected = channel.connect(server);

@@ -24,8 +24,11 @@ record Target(Kind kind, Camstream server, Duration headerReadTimeout, int perCl
 
     /** A camera path every server has. */
     static final String STREAM = "/cameras/desk/stream";
-    /** The gate's deadline thread ticks every 0.1 s, and a loaded two-core machine schedules late. */
-    static final Duration LATE = Duration.ofMillis(1500);
+    /**
+     * The gate's deadline thread ticks every 0.1 s, and a loaded two-core machine schedules late: 384 trickled heads
+     * at a load average of 7 were closed up to 1.1 s after their 10 s.
+     */
+    static final Duration LATE = Duration.ofSeconds(2);
 
     /** The suite's servers. */
     enum Kind {

@@ -1,6 +1,6 @@
 package io.camstream.bench.attack;
 
-import io.camstream.bench.client.StreamWatcher;
+import io.camstream.bench.client.TimedViewer;
 
 import javax.net.SocketFactory;
 import java.io.IOException;
@@ -23,7 +23,7 @@ final class Viewers implements AutoCloseable {
     private final Target target;
     private final URI stream;
     private final SocketFactory sockets;
-    private final List<StreamWatcher> watchers = new ArrayList<>();
+    private final List<TimedViewer> watchers = new ArrayList<>();
 
     private Viewers(Target target, URI stream, SocketFactory sockets) {
         this.target = target;
@@ -39,7 +39,7 @@ final class Viewers implements AutoCloseable {
         SocketFactory sockets = server.sockets();
         Viewers viewers = new Viewers(target, stream, sockets);
         for (int from : FROM) {
-            viewers.watchers.add(StreamWatcher.start(stream, Target.loopback(from), sockets));
+            viewers.watchers.add(TimedViewer.start(stream, Target.loopback(from), sockets));
         }
         return viewers;
     }
@@ -47,7 +47,7 @@ final class Viewers implements AutoCloseable {
     /** Waits for each viewer's first frame. */
     void awaitFirstFrames() throws InterruptedException {
         long start = System.nanoTime();
-        for (StreamWatcher watcher : watchers) {
+        for (TimedViewer watcher : watchers) {
             watcher.awaitFirstFrame(start, FIRST_FRAME);
         }
     }
@@ -56,7 +56,7 @@ final class Viewers implements AutoCloseable {
         return target;
     }
 
-    List<StreamWatcher> watchers() {
+    List<TimedViewer> watchers() {
         return watchers;
     }
 
@@ -69,9 +69,9 @@ final class Viewers implements AutoCloseable {
      */
     Result firstFrameOfANewViewer(InetAddress from, Duration timeout) throws InterruptedException {
         long start = System.nanoTime();
-        StreamWatcher watcher;
+        TimedViewer watcher;
         try {
-            watcher = StreamWatcher.start(stream, from, sockets);
+            watcher = TimedViewer.start(stream, from, sockets);
         } catch (IOException e) {
             return new Result(Optional.empty(), e.toString());
         }
@@ -90,7 +90,7 @@ final class Viewers implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        for (StreamWatcher watcher : watchers) {
+        for (TimedViewer watcher : watchers) {
             watcher.close();
         }
     }

@@ -7,7 +7,7 @@ import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class FrameWindowTest {
+class TimedViewerWindowTest {
 
     private static final long MS = 1_000_000;
 
@@ -15,7 +15,7 @@ class FrameWindowTest {
     void countsOnlyTheFramesInsideTheWindowAndTheLongestWaitIncludesItsEdges() {
         Samples arrivals = arrivals(100, 1_050, 1_090, 1_400, 1_900, 2_100);
 
-        StreamWatcher.FrameWindow window = StreamWatcher.FrameWindow.of(arrivals, 1_000 * MS, 2_000 * MS);
+        TimedViewer.FrameWindow window = TimedViewer.FrameWindow.of(arrivals, 1_000 * MS, 2_000 * MS);
 
         assertThat(window.frames()).isEqualTo(4);
         assertThat(window.fps()).isEqualTo(4.0);
@@ -24,7 +24,7 @@ class FrameWindowTest {
 
     @Test
     void aWindowWithoutFramesWaitedItsWholeLength() {
-        StreamWatcher.FrameWindow window = StreamWatcher.FrameWindow.of(arrivals(100, 2_500), 1_000 * MS, 2_000 * MS);
+        TimedViewer.FrameWindow window = TimedViewer.FrameWindow.of(arrivals(100, 2_500), 1_000 * MS, 2_000 * MS);
 
         assertThat(window.frames()).isZero();
         assertThat(window.longestGap()).isEqualTo(Duration.ofSeconds(1));
@@ -32,7 +32,7 @@ class FrameWindowTest {
 
     @Test
     void theWaitAfterTheLastFrameCountsToo() {
-        StreamWatcher.FrameWindow window = StreamWatcher.FrameWindow.of(arrivals(1_000, 1_100, 1_200), 1_000 * MS,
+        TimedViewer.FrameWindow window = TimedViewer.FrameWindow.of(arrivals(1_000, 1_100, 1_200), 1_000 * MS,
                 2_000 * MS);
 
         assertThat(window.longestGap()).isEqualTo(Duration.ofMillis(800));

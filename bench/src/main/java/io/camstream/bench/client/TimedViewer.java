@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * and keeps the arrival time of every valid frame: what a person watching would see, window by window. Its own
  * thread reads; the figures may be asked for at any time.
  */
-public final class StreamWatcher implements AutoCloseable {
+public final class TimedViewer implements AutoCloseable {
 
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
 
@@ -31,7 +31,7 @@ public final class StreamWatcher implements AutoCloseable {
     private volatile String failure;
     private volatile boolean closing;
 
-    private StreamWatcher(URI url, InetAddress from, Socket socket) {
+    private TimedViewer(URI url, InetAddress from, Socket socket) {
         this.url = url;
         this.from = from;
         this.socket = socket;
@@ -47,8 +47,8 @@ public final class StreamWatcher implements AutoCloseable {
      * @return the watcher, connecting in its own thread
      * @throws IOException when the socket cannot be made
      */
-    public static StreamWatcher start(URI url, InetAddress from, SocketFactory sockets) throws IOException {
-        return new StreamWatcher(url, from, sockets.createSocket());
+    public static TimedViewer start(URI url, InetAddress from, SocketFactory sockets) throws IOException {
+        return new TimedViewer(url, from, sockets.createSocket());
     }
 
     /**
