@@ -165,7 +165,7 @@ final class Swarm implements AutoCloseable {
                 SocketChannel channel = SocketChannel.open();
                 member = new Member(channel);
                 channel.configureBlocking(false);
-                // each trickled byte its own segment, not held back for the last one's ACK (Nagle)
+                // a byte at a time means a segment at a time: none held back for the last one's ACK
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 channel.bind(new InetSocketAddress(address, 0));
                 key = channel.register(selector, SelectionKey.OP_CONNECT, member);
