@@ -154,8 +154,8 @@ final class Camstream implements AutoCloseable {
             socket.bind(new InetSocketAddress(from, 0));
             socket.connect(address(), 1_000);
             socket.setSoTimeout(1_000);
-            socket.getOutputStream().write("GET /observe/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(("GET /observe/health HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }

@@ -68,7 +68,8 @@ final class HugeHeaders implements Attack {
                 Check.atLeast("requests sent", requests, senders, "%,.0f"),
                 Check.info("answers", new TreeMap<>(answers).toString()),
                 Check.atMost("requests served", served, 0, "%.0f"),
-                Check.atMost("most bytes of one line written before the server cut it off, MB", mostLetIn.get() / 1e6, 32, "%.1f"));
+                Check.atMost("most bytes of one line written before the server cut it off, MB",
+                        mostLetIn.get() / 1e6, 32, "%.1f"));
     }
 
     /** Sends one huge header line; returns the status answered, or "closed" when the server only closed. */

@@ -44,6 +44,8 @@ final class FileWatch implements AutoCloseable {
     private final WatchService service;
     private final List<Watched> watched = new ArrayList<>();
     private final Map<Path, WatchKey> keys = new HashMap<>();
+    /** Failures already logged; the watch thread's own. */
+    private final Set<String> reported = new HashSet<>();
     private final Thread thread;
     private volatile boolean closed;
 
@@ -115,15 +117,27 @@ final class FileWatch implements AutoCloseable {
         }
     }
 
+    /**
+     * A failure is said once, in one line, until a look passes without it: out of descriptors (a connection flood
+     * can do that) every look fails the same way, and wrote a stack trace each time.
+     */
     private boolean lookAtEverything() {
         boolean settling = false;
+        Set<String> failures = new HashSet<>();
         for (Watched each : watched) {
             try {
                 settling |= each.check().settling();
             } catch (RuntimeException e) {
-                LOGGER.log(System.Logger.Level.WARNING, "Looking at watched files failed: " + e, e);
+                String failure = String.valueOf(e.getMessage());
+                failures.add(failure);
+                if (reported.add(failure)) {
+                    LOGGER.log(System.Logger.Level.WARNING, "Looking at watched files failed: " + failure
+                            + " (said again only after a look without it)");
+                }
+                LOGGER.log(System.Logger.Level.DEBUG, "Looking at watched files failed", e);
             }
         }
+        reported.retainAll(failures);
         return settling;
     }
 
