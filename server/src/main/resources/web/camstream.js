@@ -15,11 +15,105 @@ function streamQuery() {
   return "";
 }
 
+// A stream runs only while its tab is shown: a hidden tab closes it, so nothing is downloaded for nobody.
 function startStreams() {
   const query = streamQuery();
-  for (const img of document.querySelectorAll("img[data-stream]")) {
-    img.src = img.dataset.stream + query;
+  const pictures = [...document.querySelectorAll("img[data-stream]")];
+  const show = () => {
+    for (const img of pictures) {
+      if (document.hidden) {
+        img.removeAttribute("src");
+      } else if (!img.getAttribute("src")) {
+        img.src = img.dataset.stream + query;
+      }
+    }
+  };
+  document.addEventListener("visibilitychange", show);
+  show();
+}
+
+// The grid shows each camera as snapshots of a small variant rather than a live stream: over plain HTTP/1.1 a
+// browser opens about six connections per host, so a page of more live streams than that leaves the others
+// blank. Snapshots share GRID_REQUESTS connections: each tile has at most one request in flight and asks again
+// TILE_PERIOD_MS after its last picture came, the tile waiting longest goes first, and tiles that are off-screen
+// or in a hidden tab ask for nothing. Two connections stay free for the page, the API and a click on a camera.
+const GRID_REQUESTS = 4;
+const TILE_PERIOD_MS = 250;
+const TILE_RETRY_MS = 2000;
+
+// The smallest width the camera offers that fills the tile on this screen, else its largest; none: the picture.
+function tileUrl(img) {
+  const offered = img.dataset.widths.split(" ").filter(w => w).map(Number);
+  const wanted = img.clientWidth * (window.devicePixelRatio || 1);
+  const width = offered.find(w => w >= wanted) || offered[offered.length - 1];
+  return img.dataset.tile + (width ? "?width=" + width : "");
+}
+
+function startGrid(images) {
+  const tiles = images.map(img => ({img: img, visible: false, busy: false, due: 0, shown: null}));
+  let running = 0;
+  let timer = null;
+
+  function waiting(now) {
+    return tiles.filter(t => t.visible && !t.busy && t.due <= now);
   }
+
+  function pump() {
+    clearTimeout(timer);
+    timer = null;
+    if (document.hidden) {
+      return;
+    }
+    const now = performance.now();
+    for (const tile of waiting(now).sort((a, b) => a.due - b.due)) {
+      if (running >= GRID_REQUESTS) {
+        return;
+      }
+      refresh(tile);
+    }
+    const next = tiles.filter(t => t.visible && !t.busy).map(t => t.due);
+    if (next.length > 0 && running < GRID_REQUESTS) {
+      timer = setTimeout(pump, Math.max(0, Math.min(...next) - now));
+    }
+  }
+
+  async function refresh(tile) {
+    running++;
+    tile.busy = true;
+    let period = TILE_RETRY_MS;
+    try {
+      const response = await fetch(tileUrl(tile.img), {cache: "no-store"});
+      if (response.ok) {
+        show(tile, await response.blob());
+        period = TILE_PERIOD_MS;
+      }
+    } catch (e) {
+      // The server is unreachable or restarting: ask again later.
+    } finally {
+      running--;
+      tile.busy = false;
+      tile.due = performance.now() + period;
+      pump();
+    }
+  }
+
+  function show(tile, blob) {
+    const previous = tile.shown;
+    tile.shown = URL.createObjectURL(blob);
+    tile.img.src = tile.shown;
+    if (previous) {
+      URL.revokeObjectURL(previous);
+    }
+  }
+
+  const observer = new IntersectionObserver(entries => {
+    for (const entry of entries) {
+      tiles.find(t => t.img === entry.target).visible = entry.isIntersecting;
+    }
+    pump();
+  });
+  tiles.forEach(t => observer.observe(t.img));
+  document.addEventListener("visibilitychange", pump);
 }
 
 function text(id, value) {
@@ -52,10 +146,18 @@ function startCameraPage(name) {
     document.getElementById("picture").requestFullscreen();
   });
   refreshFigures(name);
-  setInterval(() => refreshFigures(name), 2000);
+  setInterval(() => {
+    if (!document.hidden) {
+      refreshFigures(name);
+    }
+  }, 2000);
 }
 
 startStreams();
+const gridTiles = [...document.querySelectorAll("img[data-tile]")];
+if (gridTiles.length > 0) {
+  startGrid(gridTiles);
+}
 const single = document.querySelector("[data-camera]");
 if (single) {
   startCameraPage(single.dataset.camera);

@@ -7,7 +7,8 @@ import java.time.Instant;
 
 /**
  * Where a capture's frames enter the fan-out: camera pictures as they come, and while the camera has no signal a
- * generated NO SIGNAL picture (camera name, reason, time) at the size of its last picture.
+ * generated NO SIGNAL picture (camera name, reason, time) at the size of its last picture. A frame the camera sent
+ * again unchanged only confirms the newest one, for snapshots.
  */
 final class FeedPublisher implements FrameSink {
 
@@ -26,6 +27,12 @@ final class FeedPublisher implements FrameSink {
     public void frame(Frame frame) {
         fanout.publish(frame, true);
         stats.captured(frame);
+    }
+
+    @Override
+    public void unchanged() {
+        fanout.confirm();
+        stats.unchanged();
     }
 
     @Override

@@ -1,11 +1,14 @@
 package io.camstream.server.http;
 
 import io.camstream.core.fanout.CameraFeed;
+import io.camstream.core.fanout.FrameSlot;
 import io.camstream.core.fanout.StreamFrame;
 import io.camstream.core.fanout.Viewer;
 import io.camstream.core.fanout.ViewerOptions;
 import io.camstream.core.mjpeg.MjpegFormat;
 import io.camstream.core.mjpeg.PartCache;
+import io.camstream.core.variant.VariantRefusedException;
+import io.camstream.core.variant.VariantSpec;
 import io.camstream.server.auth.CameraUse;
 import io.camstream.server.head.HeadResponse;
 import io.helidon.http.HeaderNames;
@@ -16,14 +19,16 @@ import io.helidon.webserver.http.ServerResponse;
 
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.WeakHashMap;
 
 /**
  * Live streams and snapshots: {@code /video_feed} (the default camera, the seed's URL),
  * {@code /cameras/{name}/stream} and {@code /cameras/{name}/snapshot}. Streams take the query parameters of
- * {@link StreamRequest}. Each gets its camera from the registrar, which checked the caller's right to it.
+ * {@link StreamRequest}, snapshots its {@code width=} and {@code quality=}. Each gets its camera from the registrar,
+ * which checked the caller's right to it.
  */
 public final class StreamService implements CameraService {
 
@@ -34,8 +39,11 @@ public final class StreamService implements CameraService {
 
     private final ViewerLimits limits;
     private final WriteWatchdog watchdog;
-    /** Each camera's newest frame as parts on the wire, assembled once for all its viewers. */
-    private final Map<CameraFeed, PartCache> parts = new ConcurrentHashMap<>();
+    /**
+     * The newest frame of each camera and each variant as parts on the wire, assembled once for all its viewers; a
+     * variant's entry goes with its slot when the variant is dropped.
+     */
+    private final Map<FrameSlot, PartCache> parts = Collections.synchronizedMap(new WeakHashMap<>());
 
     /**
      * Creates the service.
@@ -81,14 +89,18 @@ public final class StreamService implements CameraService {
         if (admitted.isEmpty()) {
             return;
         }
-        streamHeaders(res);
         ViewerOptions options = request.viewer();
+        Optional<Viewer> attached = attach(feed, options, res, admitted.get());
+        if (attached.isEmpty()) {
+            return;
+        }
+        streamHeaders(res);
         MjpegFormat.Layout layout = request.advanceHeaders()
                 ? MjpegFormat.Layout.ADVANCE_HEADERS : MjpegFormat.Layout.STANDARD;
-        PartCache cache = parts.computeIfAbsent(feed, f -> new PartCache());
+        PartCache cache = parts.computeIfAbsent(attached.get().source(), f -> new PartCache());
         String viewer = options.remoteAddress().orElse("?");
         try (ViewerLimits.Seat limit = admitted.get();
-             Viewer seat = feed.attach(options);
+             Viewer seat = attached.get();
              WriteWatchdog.Watch watch = watchdog.watch(viewer + " of camera " + feed.name(), grant.holds());
              StreamBody out = res.sink(StreamBody.TYPE)) {
             // Headers and the first boundary go out at once, so the client knows the stream is alive.
@@ -115,6 +127,27 @@ public final class StreamService implements CameraService {
         }
     }
 
+    /** Attaches a stream's viewer, or answers and gives the seat back when its variant cannot be had. */
+    private static Optional<Viewer> attach(CameraFeed feed, ViewerOptions options, ServerResponse res,
+                                           ViewerLimits.Seat seat) {
+        try {
+            return Optional.of(feed.attach(options));
+        } catch (VariantRefusedException e) {
+            seat.close();
+            refuse(res, e);
+            return Optional.empty();
+        }
+    }
+
+    /** A width no longer offered (the picture turned out smaller) is the client's to change; a full camera is busy. */
+    private static void refuse(ServerResponse res, VariantRefusedException e) {
+        if (e.reason() == VariantRefusedException.Reason.LIMIT) {
+            ViewerLimits.refuse(res, e.getMessage() + "\n");
+        } else {
+            res.status(Status.BAD_REQUEST_400).send(e.getMessage() + "\n");
+        }
+    }
+
     private static void streamHeaders(ServerResponse res) {
         res.header(HeaderNames.CONTENT_TYPE, MjpegFormat.CONTENT_TYPE);
         NoCache.apply(res);
@@ -136,9 +169,19 @@ public final class StreamService implements CameraService {
 
     void snapshot(Grant grant, ServerRequest req, ServerResponse res) {
         CameraFeed feed = grant.feed();
+        Optional<VariantSpec> variant;
+        try {
+            variant = StreamRequest.variant(req, feed);
+        } catch (StreamRequest.Invalid e) {
+            res.status(Status.BAD_REQUEST_400).send(e.getMessage() + "\n");
+            return;
+        }
         Optional<StreamFrame> frame;
         try {
-            frame = feed.snapshot(SNAPSHOT_WAIT);
+            frame = feed.snapshot(variant, SNAPSHOT_WAIT);
+        } catch (VariantRefusedException e) {
+            refuse(res, e);
+            return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             res.status(Status.SERVICE_UNAVAILABLE_503).send("The server is stopping\n");

@@ -3,6 +3,9 @@ package io.camstream.server.observe;
 import io.camstream.core.cameras.Cameras;
 import io.camstream.core.fanout.CameraFeed;
 import io.camstream.core.fanout.CameraStats;
+import io.camstream.core.jpeg.JpegTransformer;
+import io.camstream.core.stage.TurnCounts;
+import io.camstream.core.variant.Variants;
 import io.helidon.metrics.api.FunctionalCounter;
 import io.helidon.metrics.api.Gauge;
 import io.helidon.metrics.api.Meter;
@@ -11,6 +14,7 @@ import io.helidon.metrics.api.Tag;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 
@@ -55,6 +59,22 @@ public final class CameraMeters implements AutoCloseable {
                 CameraStats::driverRestarts);
         counter("camstream.frames.rejected", "Frames from the driver dropped as not a whole JPEG or too large", tag,
                 stats, CameraStats::framesRejected);
+        counter("camstream.frames.unchanged", "Camera frames identical to the one before, not sent again", tag,
+                stats, CameraStats::framesUnchanged);
+        for (JpegTransformer.Path path : List.of(JpegTransformer.Path.LOSSLESS, JpegTransformer.Path.PARTLY_LOSSLESS,
+                JpegTransformer.Path.REENCODED)) {
+            meters.add(registry.getOrCreate(FunctionalCounter.builder("camstream.frames.turned", feed.turns(),
+                            turns -> turns.turned(path))
+                    .description("Camera frames turned by camstream, by the way they were turned")
+                    .tags(List.of(tag, Tag.create("path", path.name().toLowerCase(Locale.ROOT).replace('_', '-'))))));
+        }
+        counter("camstream.frames.unturned", "Camera frames that could not be turned and were shown as sent", tag,
+                feed.turns(), TurnCounts::unturned);
+        gauge("camstream.variants", "Variants (smaller pictures) encoded now", tag, feed.variants(), Variants::count);
+        counter("camstream.variant.frames.encoded", "Camera frames encoded by variants", tag, feed.variants(),
+                Variants::framesEncoded);
+        gauge("camstream.variant.encode.seconds", "CPU seconds spent encoding variants since the start", tag,
+                feed.variants(), Variants::encodeSeconds);
         gauge("camstream.viewers", "Viewers attached now", tag, feed, CameraFeed::viewerCount);
         gauge("camstream.capture.fps", "Camera frames per second over the last three seconds", tag, stats,
                 CameraStats::captureFps);
