@@ -3,6 +3,7 @@ package io.camstream.core.stage;
 import io.camstream.core.jpeg.JpegTransformer;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -11,6 +12,10 @@ import java.util.concurrent.atomic.LongAdder;
  * could not be turned and were shown as the camera sent them.
  */
 public final class TurnCounts {
+
+    /** The ways a frame is turned, when it is: all but {@link JpegTransformer.Path#UNCHANGED}. */
+    public static final List<JpegTransformer.Path> TURNED = List.of(JpegTransformer.Path.LOSSLESS,
+            JpegTransformer.Path.PARTLY_LOSSLESS, JpegTransformer.Path.REENCODED);
 
     private final Map<JpegTransformer.Path, LongAdder> byPath = new EnumMap<>(JpegTransformer.Path.class);
     private final LongAdder unturned = new LongAdder();
@@ -28,6 +33,21 @@ public final class TurnCounts {
 
     void countUnturned() {
         unturned.increment();
+    }
+
+    /**
+     * The name operators see for a way of turning, in the state API and in metrics.
+     *
+     * @param path the way
+     * @return {@code lossless}, {@code partly-lossless}, {@code re-encoded} or {@code unchanged}
+     */
+    public static String label(JpegTransformer.Path path) {
+        return switch (path) {
+            case UNCHANGED -> "unchanged";
+            case LOSSLESS -> "lossless";
+            case PARTLY_LOSSLESS -> "partly-lossless";
+            case REENCODED -> "re-encoded";
+        };
     }
 
     /**

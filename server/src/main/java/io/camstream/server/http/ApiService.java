@@ -93,12 +93,12 @@ public final class ApiService implements CameraService {
 
     private static JsonObjectBuilder turning(CameraFeed feed) {
         TurnCounts turns = feed.turns();
-        return Json.createObjectBuilder()
-                .add("by-camstream", name(feed.settings().picture().turn()))
-                .add("lossless", turns.turned(JpegTransformer.Path.LOSSLESS))
-                .add("partly-lossless", turns.turned(JpegTransformer.Path.PARTLY_LOSSLESS))
-                .add("re-encoded", turns.turned(JpegTransformer.Path.REENCODED))
-                .add("unturned", turns.unturned());
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("by-camstream", feed.settings().picture().turn().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        for (JpegTransformer.Path path : TurnCounts.TURNED) {
+            json.add(TurnCounts.label(path), turns.turned(path));
+        }
+        return json.add("unturned", turns.unturned());
     }
 
     private static JsonArrayBuilder widths(CameraFeed feed) {
@@ -121,11 +121,6 @@ public final class ApiService implements CameraService {
                     .add("frame-bytes", variant.frameBytes()));
         }
         return list;
-    }
-
-    /** {@code ROTATE_90} as {@code rotate-90}. */
-    private static String name(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private static void addFailure(JsonObjectBuilder json, String key, Optional<CameraStats.Failure> failure) {

@@ -14,7 +14,6 @@ import io.helidon.metrics.api.Tag;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 
@@ -61,12 +60,11 @@ public final class CameraMeters implements AutoCloseable {
                 stats, CameraStats::framesRejected);
         counter("camstream.frames.unchanged", "Camera frames identical to the one before, not sent again", tag,
                 stats, CameraStats::framesUnchanged);
-        for (JpegTransformer.Path path : List.of(JpegTransformer.Path.LOSSLESS, JpegTransformer.Path.PARTLY_LOSSLESS,
-                JpegTransformer.Path.REENCODED)) {
+        for (JpegTransformer.Path path : TurnCounts.TURNED) {
             meters.add(registry.getOrCreate(FunctionalCounter.builder("camstream.frames.turned", feed.turns(),
                             turns -> turns.turned(path))
                     .description("Camera frames turned by camstream, by the way they were turned")
-                    .tags(List.of(tag, Tag.create("path", path.name().toLowerCase(Locale.ROOT).replace('_', '-'))))));
+                    .tags(List.of(tag, Tag.create("path", TurnCounts.label(path))))));
         }
         counter("camstream.frames.unturned", "Camera frames that could not be turned and were shown as sent", tag,
                 feed.turns(), TurnCounts::unturned);
