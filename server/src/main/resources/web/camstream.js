@@ -35,9 +35,12 @@ function startStreams() {
 // The grid shows each camera as snapshots of a small variant rather than a live stream: over plain HTTP/1.1 a
 // browser opens about six connections per host, so a page of more live streams than that leaves the others
 // blank. Snapshots share GRID_REQUESTS connections: each tile has at most one request in flight and asks again
-// TILE_PERIOD_MS after its last picture came, the tile waiting longest goes first, and tiles that are off-screen
-// or in a hidden tab ask for nothing. Two connections stay free for the page, the API and a click on a camera.
+// TILE_PERIOD_MS after its last picture came (later when so many tiles are in view that the page would ask for more
+// than GRID_RATE pictures a second, which bounds what one open page costs the server), the tile waiting longest goes
+// first, and tiles that are off-screen or in a hidden tab ask for nothing. Two connections stay free for the page,
+// the API and a click on a camera.
 const GRID_REQUESTS = 4;
+const GRID_RATE = 48;
 const TILE_PERIOD_MS = 250;
 const TILE_RETRY_MS = 2000;
 
@@ -85,7 +88,8 @@ function startGrid(images) {
       const response = await fetch(tileUrl(tile.img), {cache: "no-store"});
       if (response.ok) {
         show(tile, await response.blob());
-        period = TILE_PERIOD_MS;
+        const inView = tiles.filter(t => t.visible).length;
+        period = Math.max(TILE_PERIOD_MS, 1000 * inView / GRID_RATE);
       }
     } catch (e) {
       // The server is unreachable or restarting: ask again later.

@@ -12,6 +12,7 @@ import io.camstream.bench.reference.ReferenceServer;
 import io.camstream.bench.report.JsonReport;
 import io.camstream.bench.report.LoadResult;
 import io.camstream.bench.report.TextReport;
+import io.camstream.bench.variants.VariantBench;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -37,6 +38,10 @@ public final class Main {
                                      [--work DIR] [--port 8181] [--reference-port 8190] [--smoke]
                   run every benchmark scenario against camstream and the reference; write the figures into --out
                   (--smoke: one small scenario, briefly, to check that the matrix works)
+              camstream-bench variants [--camstream server/target/camstream] [--work DIR] [--port 8181]
+                                       [--warmup 12] [--duration 10] [--rounds 2]
+                  a 1280x720 30 fps camera turned by rotate: 90, 100 viewers of the full picture and 100 of the
+                  width=320 variant, in runs that differ in one thing; ffmpeg turning the same frames beside them
               camstream-bench jpeg [--iterations 300] [--work DIR]
                   CPU per frame of the JPEG toolkit's jobs (turning, reduced decoding, variants) beside ffmpeg and
                   ImageIO on the same 1280x720 and 1920x1080 frames
@@ -58,6 +63,7 @@ public final class Main {
                 case "reference" -> reference(Args.parse(rest, Set.of()));
                 case "frames" -> frames(Args.parse(rest, Set.of()));
                 case "jpeg" -> JpegCost.run(Args.parse(rest, Set.of()));
+                case "variants" -> VariantBench.run(Args.parse(rest, Set.of()));
                 case "matrix" -> new Matrix(MatrixOptions.from(Args.parse(rest, MatrixOptions.FLAGS))).run();
                 default -> load(Args.parse(arguments, LoadOptions.FLAGS));
             }

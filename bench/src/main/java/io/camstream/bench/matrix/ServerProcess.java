@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A server started for one run, its output in a log file; closing stops it (SIGTERM, then SIGKILL after 10 s).
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
     private final Process process;
     private final long startNanos;
@@ -21,7 +21,17 @@ final class ServerProcess implements AutoCloseable {
         this.startNanos = startNanos;
     }
 
-    static ServerProcess start(List<String> command, Map<String, String> environment, Path log) throws IOException {
+    /**
+     * Starts a server.
+     *
+     * @param command     the command line
+     * @param environment variables to add
+     * @param log         the file its output is appended to
+     * @return the process
+     * @throws IOException when it cannot be started
+     */
+    public static ServerProcess start(List<String> command, Map<String, String> environment, Path log)
+            throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
@@ -31,11 +41,11 @@ final class ServerProcess implements AutoCloseable {
         return new ServerProcess(builder.start(), start);
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    long startNanos() {
+    public long startNanos() {
         return startNanos;
     }
 

@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * How a camera's frames were turned since the server started: by each {@link JpegTransformer.Path}, and how many
- * could not be turned and were shown as the camera sent them.
+ * How a camera's frames were turned since the server started: by each {@link JpegTransformer.Path}, how many could
+ * not be turned and were shown as the camera sent them, and the CPU time turning took. Written by the capture's
+ * thread only, read by any.
  */
 public final class TurnCounts {
 
@@ -19,6 +20,8 @@ public final class TurnCounts {
 
     private final Map<JpegTransformer.Path, LongAdder> byPath = new EnumMap<>(JpegTransformer.Path.class);
     private final LongAdder unturned = new LongAdder();
+    private volatile long cpuNanos;
+    private volatile double averageNanos;
 
     /** Creates counts at zero. */
     public TurnCounts() {
@@ -27,8 +30,11 @@ public final class TurnCounts {
         }
     }
 
-    void count(JpegTransformer.Path path) {
+    void count(JpegTransformer.Path path, long nanos) {
         byPath.get(path).increment();
+        // About the last 30 frames count in the average.
+        averageNanos = cpuNanos == 0 ? nanos : averageNanos + (nanos - averageNanos) / 30;
+        cpuNanos += nanos;
     }
 
     void countUnturned() {
@@ -58,6 +64,16 @@ public final class TurnCounts {
      */
     public long turned(JpegTransformer.Path path) {
         return byPath.get(path).sum();
+    }
+
+    /** @return CPU seconds spent turning frames since the server started */
+    public double cpuSeconds() {
+        return cpuNanos / 1e9;
+    }
+
+    /** @return CPU milliseconds per turned frame, averaged over about the last 30 */
+    public double averageMillis() {
+        return averageNanos / 1e6;
     }
 
     /** @return frames that could not be turned (a kind of JPEG the toolkit does not read) and were passed on */

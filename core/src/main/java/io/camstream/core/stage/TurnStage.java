@@ -8,6 +8,8 @@ import io.camstream.spi.Frame;
 import io.camstream.spi.JpegSize;
 import io.camstream.spi.Orientation;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Objects;
 
 /**
@@ -19,6 +21,7 @@ import java.util.Objects;
 public final class TurnStage implements FrameSink {
 
     private static final System.Logger LOGGER = System.getLogger(TurnStage.class.getName());
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final String camera;
     private final Orientation turn;
@@ -46,6 +49,7 @@ public final class TurnStage implements FrameSink {
     @Override
     public void frame(Frame frame) {
         JpegTransformer.Result result;
+        long start = THREADS.getCurrentThreadCpuTime();
         try {
             result = transformer.transform(frame.jpeg());
         } catch (JpegException e) {
@@ -62,7 +66,7 @@ public final class TurnStage implements FrameSink {
             loggedProblem = null;
             LOGGER.log(System.Logger.Level.INFO, "Camera {0}: frames are turned again", camera);
         }
-        counts.count(result.path());
+        counts.count(result.path(), THREADS.getCurrentThreadCpuTime() - start);
         JpegSize size = turn.turn(new JpegSize(frame.width(), frame.height()));
         next.frame(new Frame(result.jpeg(), frame.sequence(), frame.captureTime(), size.width(), size.height()));
     }

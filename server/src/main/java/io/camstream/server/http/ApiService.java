@@ -93,12 +93,13 @@ public final class ApiService implements CameraService {
 
     private static JsonObjectBuilder turning(CameraFeed feed) {
         TurnCounts turns = feed.turns();
-        JsonObjectBuilder json = Json.createObjectBuilder()
-                .add("by-camstream", feed.settings().picture().turn().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        String turn = feed.settings().picture().turn().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        JsonObjectBuilder json = Json.createObjectBuilder().add("by-camstream", turn);
         for (JpegTransformer.Path path : TurnCounts.TURNED) {
             json.add(TurnCounts.label(path), turns.turned(path));
         }
-        return json.add("unturned", turns.unturned());
+        return json.add("unturned", turns.unturned())
+                .add("turn-ms", hundredths(turns.averageMillis()));
     }
 
     private static JsonArrayBuilder widths(CameraFeed feed) {
@@ -117,7 +118,7 @@ public final class ApiService implements CameraService {
                     .add("viewers", variant.viewers())
                     .add("frames-encoded", variant.framesEncoded())
                     .add("frames-skipped", variant.framesSkipped())
-                    .add("encode-ms", Math.round(variant.encodeMillis() * 100) / 100.0)
+                    .add("encode-ms", hundredths(variant.encodeMillis()))
                     .add("frame-bytes", variant.frameBytes()));
         }
         return list;
@@ -158,5 +159,9 @@ public final class ApiService implements CameraService {
 
     private static double round(double value) {
         return Math.round(value * 10) / 10.0;
+    }
+
+    private static double hundredths(double value) {
+        return Math.round(value * 100) / 100.0;
     }
 }

@@ -66,6 +66,8 @@ public final class CameraMeters implements AutoCloseable {
                     .description("Camera frames turned by camstream, by the way they were turned")
                     .tags(List.of(tag, Tag.create("path", TurnCounts.label(path))))));
         }
+        gauge("camstream.turn.seconds", "CPU seconds spent turning frames since the start", tag, feed.turns(),
+                TurnCounts::cpuSeconds);
         counter("camstream.frames.unturned", "Camera frames that could not be turned and were shown as sent", tag,
                 feed.turns(), TurnCounts::unturned);
         gauge("camstream.variants", "Variants (smaller pictures) encoded now", tag, feed.variants(), Variants::count);
