@@ -16,6 +16,7 @@ import io.camstream.server.http.CorsFeature;
 import io.camstream.server.http.HeaderReadTimeout;
 import io.camstream.server.http.LinkService;
 import io.camstream.server.http.PageService;
+import io.camstream.server.http.SecurityHeaders;
 import io.camstream.server.http.StreamService;
 import io.camstream.server.http.ViewerLimits;
 import io.camstream.server.http.WriteWatchdog;
@@ -173,6 +174,7 @@ public final class CamstreamServer implements AutoCloseable {
     static List<CameraRoutes.Route> routing(HttpRouting.Builder routing, CameraResolver resolver, Config camstream,
                                             StreamPolicy policy, WriteWatchdog watchdog, Links links,
                                             Optional<BasicAuthFeature> auth) {
+        routing.addFeature(SecurityHeaders.from(camstream));
         auth.ifPresent(routing::addFeature);
         CorsFeature.of(camstream.get("cors.allow-origin").asString().asOptional()).ifPresent(routing::addFeature);
         routing.error(NotFoundException.class, HeadResponse::notFound);

@@ -43,6 +43,7 @@ public final class Main {
             return;
         }
         ShutdownSignals.install(server);
+        MemoryReturn.start();
         StartupRecording.started();
         awaitForever();
     }

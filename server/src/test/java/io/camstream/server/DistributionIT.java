@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -127,6 +129,8 @@ class DistributionIT {
         Run recording = runOnceAndStop(cacheHome, config);
         assertThat(files(cache)).as(recording.output()).anyMatch(name -> name.endsWith(".started"));
         boolean aot = recording.commandLine().contains("-XX:AOTMode=record");
+        assertThat(aot).as("an AOT cache with Java 25 and later, a CDS archive before: %s", recording.commandLine())
+                .isEqualTo(javaFeature(recording.commandLine()) >= 25);
         if (aot) { // Java 25 and later: the next launch builds the cache in the background and starts without it
             assertThat(files(cache)).anyMatch(name -> name.endsWith(".aotconf"));
             Run building = runOnceAndStop(cacheHome, config);
@@ -143,6 +147,15 @@ class DistributionIT {
         Run mapped = runOnceAndStop(cacheHome, config);
         assertThat(mapped.commandLine()).contains((aot ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=")
                 + cache.resolve(cacheFile)).doesNotContain("startup-recording");
+    }
+
+    /** The feature release of the java a command line starts, from its installation's release file. */
+    private static int javaFeature(String commandLine) throws IOException {
+        Path java = Path.of(commandLine.split(" ")[0]).toRealPath();
+        String release = Files.readString(java.getParent().getParent().resolve("release"));
+        Matcher version = Pattern.compile("JAVA_VERSION=\"(\\d+)").matcher(release);
+        assertThat(version.find()).as(release).isTrue();
+        return Integer.parseInt(version.group(1));
     }
 
     private static List<String> files(Path folder) {

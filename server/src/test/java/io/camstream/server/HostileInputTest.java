@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.InputStream;
@@ -98,7 +99,7 @@ class HostileInputTest {
     void unknownAndTraversingPathsAreRefused(String path) throws Exception {
         RawRequests.Answer answer = RawRequests.exchange(server.port(),
                 "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", 100_000);
-        assertThat(answer.status()).as(answer.text()).isIn(400, 404);
+        assertThat(answer.status()).as(answer.text()).isEqualTo(404);
         assertThat(answer.text()).doesNotContain("root:");
     }
 
@@ -106,12 +107,12 @@ class HostileInputTest {
     void oversizedHeadersAndUrisAreRefused() throws Exception {
         RawRequests.Answer headers = RawRequests.exchange(server.port(), "GET / HTTP/1.1\r\nHost: localhost\r\nX-Big: "
                 + "a".repeat(64 * 1024) + "\r\n\r\n", 100_000);
-        assertThat(headers.status()).as(headers.text()).isIn(400, 431);
+        assertThat(headers.status()).as(headers.text()).isEqualTo(400);
         RawRequests.Answer uri = RawRequests.exchange(server.port(), "GET /" + "a".repeat(64 * 1024)
                 + " HTTP/1.1\r\nHost: localhost\r\n\r\n", 100_000);
         // Helidon closes the connection on a request line over max-prologue-length, without an answer.
-        assertThat(uri.status()).as(uri.text()).isIn(0, 400, 414);
-        assertThat(uri.text()).doesNotContain("200 OK");
+        assertThat(uri.status()).as(uri.text()).isZero();
+        assertThat(uri.text()).isEmpty();
     }
 
     @Test
@@ -141,11 +142,26 @@ class HostileInputTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"?fps=abc", "?fps=-1", "?fps=1e9", "?action=%%%", "?" + "x=1&"})
-    void invalidQueryValuesDoNotBreakTheStream(String query) throws Exception {
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "?fps=abc    | 'abc' is not a number:",
+            "?fps=-1     | fps=-1 is out of range:",
+            "?fps=1e9    | fps=1e9 is out of range:",
+            "?action=%%% | \"\""})
+    void invalidQueryValuesAreABadRequestWithTheReason(String query, String problem) throws Exception {
+        String reason = problem.isEmpty() ? "" : problem + " fps must be a number above 0 and at most 20, the camera's"
+                + " frame rate";
         RawRequests.Answer answer = RawRequests.exchange(server.port(),
-                "GET /video_feed" + query + " HTTP/1.1\r\nHost: localhost\r\n\r\n", 20_000);
-        assertThat(answer.status()).as(answer.text()).isIn(200, 400);
+                "GET /video_feed" + query + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", 20_000);
+        assertThat(answer.status()).as(answer.text()).isEqualTo(400);
+        assertThat(answer.text().substring(answer.text().indexOf("\r\n\r\n") + 4).strip()).isEqualTo(reason);
+    }
+
+    @Test
+    void anUnknownQueryParameterIsIgnored() throws Exception {
+        try (InputStream body = Http.stream(server.uri("/video_feed?x=1&")).body()) {
+            assertThat(new MjpegReader(body, MjpegFormat.BOUNDARY).next().body()).startsWith(0xFF, 0xD8)
+                    .endsWith(0xFF, 0xD9);
+        }
     }
 
     @ParameterizedTest
@@ -153,7 +169,8 @@ class HostileInputTest {
     void unknownMethodsAreRefused(String method) throws Exception {
         RawRequests.Answer answer = RawRequests.exchange(server.port(),
                 method + " /video_feed HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", 100_000);
-        assertThat(answer.status()).as(answer.text()).isIn(400, 404, 405, 501);
+        // Routes answer GET (and HEAD) only; any other method finds no route.
+        assertThat(answer.status()).as(answer.text()).isEqualTo(404);
     }
 
     @Test
@@ -179,10 +196,21 @@ class HostileInputTest {
     }
 
     @Test
-    void http10ClientGetsAStreamOrACleanRefusal() throws Exception {
-        // Helidon 4 speaks HTTP/1.1 and 2 only: an HTTP/1.0 request line is answered by closing the connection.
+    void http10ClientGetsAStreamWithoutChunking() throws Exception {
         RawRequests.Answer answer = RawRequests.exchange(server.port(), "GET /video_feed HTTP/1.0\r\n\r\n", 50_000);
-        assertThat(answer.status()).as(answer.text()).isIn(0, 200, 400, 505);
+        assertThat(answer.text()).startsWith("HTTP/1.0 200 OK\r\n")
+                .contains("\r\n\r\n--" + MjpegFormat.BOUNDARY + "\r\nContent-Type: image/jpeg\r\n")
+                .doesNotContainIgnoringCase("transfer-encoding");
+    }
+
+    @Test
+    void http10HeaderWithALoneLineFeedIsABadRequestAsOverHttp11() throws Exception {
+        for (String version : new String[] {"HTTP/1.0", "HTTP/1.1"}) {
+            RawRequests.Answer answer = RawRequests.exchange(server.port(),
+                    "GET /cameras/desk/snapshot " + version + "\r\nHost: x\r\nX-A: a\nConnection: keep-alive\r\n\r\n",
+                    100_000);
+            assertThat(answer.status()).as("%s: %s", version, answer.text()).isEqualTo(400);
+        }
     }
 
     @Test

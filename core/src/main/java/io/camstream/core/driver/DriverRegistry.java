@@ -59,7 +59,8 @@ public final class DriverRegistry implements AutoCloseable {
         try {
             load(ServiceLoader.load(CameraProvider.class, server), "class path",
                     provider -> register(found, provider, classPathSource(provider)));
-            for (Path jar : driversDirs.stream().flatMap(dir -> jars(dir).stream()).toList()) {
+            DriverFileCheck check = DriverFileCheck.forThisUser();
+            for (Path jar : driversDirs.stream().flatMap(dir -> jars(dir, check).stream()).toList()) {
                 DriverClassLoader loader = loaderFor(jar);
                 if (loader == null) {
                     continue;
@@ -144,18 +145,32 @@ public final class DriverRegistry implements AutoCloseable {
                 name, provider.getClass().getName(), source);
     }
 
-    private static List<Path> jars(Path dir) {
+    /** The jars of the drivers directory that only their owner could have changed; the others are refused. */
+    private static List<Path> jars(Path dir, DriverFileCheck check) {
         if (!Files.isDirectory(dir)) {
             LOGGER.log(System.Logger.Level.INFO, "No drivers directory at {0}; no driver jars from there", dir);
+            return List.of();
+        }
+        Optional<String> loose = check.directoryProblem(dir);
+        if (loose.isPresent()) {
+            LOGGER.log(System.Logger.Level.WARNING, "Refusing every driver jar of {0}: {1}", dir, loose.get());
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".jar") && Files.isRegularFile(f))
                     .sorted()
+                    .filter(jar -> trusted(jar, check))
                     .toList();
         } catch (IOException e) {
             throw new StartupException("Cannot list the drivers directory " + dir + ": " + e.getMessage());
         }
+    }
+
+    private static boolean trusted(Path jar, DriverFileCheck check) {
+        Optional<String> loose = check.jarProblem(jar);
+        loose.ifPresent(problem -> LOGGER.log(System.Logger.Level.WARNING, "Refusing driver jar {0}: {1}", jar,
+                problem));
+        return loose.isEmpty();
     }
 
     private static DriverClassLoader loaderFor(Path jar) {

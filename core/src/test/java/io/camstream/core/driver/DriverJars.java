@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
@@ -29,6 +30,8 @@ final class DriverJars {
                 jar.closeEntry();
             }
         }
+        // Whatever the umask, as an installation has it: a group-writable jar would be refused.
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         return file;
     }
 }

@@ -7,6 +7,7 @@ import testdrivers.JarTestProvider;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,6 +68,27 @@ class DriverRegistryTest {
         DriverJars.jar(drivers.resolve("only-jar-test.jar"), JarTestProvider.class.getName(), JarTestProvider.class);
         try (DriverRegistry registry = discover(drivers)) {
             assertThat(registry.find("fake").orElseThrow().source()).startsWith("class path");
+        }
+    }
+
+    @Test
+    void jarsOthersCouldHaveChangedAreNotLoaded() throws Exception {
+        Path loose = DriverJars.jar(drivers.resolve("loose.jar"), JarTestProvider.class.getName(),
+                JarTestProvider.class);
+        Files.setPosixFilePermissions(loose, PosixFilePermissions.fromString("rw-rw-rw-"));
+        try (DriverRegistry registry = discover(drivers)) {
+            assertThat(registry.find("jar-test")).isEmpty();
+        }
+
+        Files.setPosixFilePermissions(loose, PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(drivers, PosixFilePermissions.fromString("rwxrwxrwx"));
+        try (DriverRegistry registry = discover(drivers)) {
+            assertThat(registry.find("jar-test")).isEmpty();
+        }
+
+        Files.setPosixFilePermissions(drivers, PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (DriverRegistry registry = discover(drivers)) {
+            assertThat(registry.find("jar-test")).isPresent();
         }
     }
 

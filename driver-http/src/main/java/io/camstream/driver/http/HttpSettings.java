@@ -22,6 +22,7 @@ import java.util.Set;
  * @param connectTimeout the longest wait for the TCP (and TLS) connection
  * @param readTimeout    the longest wait for the response headers and, after them, for any further byte
  * @param maxFrameBytes  the largest JPEG accepted; a bigger part fails the capture
+ * @param redirectsToAnyHost {@code follow-redirects: any}: redirects to other hosts are followed too
  */
 record HttpSettings(URI url,
                     String mode,
@@ -29,14 +30,17 @@ record HttpSettings(URI url,
                     Optional<Credentials> credentials,
                     Duration connectTimeout,
                     Duration readTimeout,
-                    int maxFrameBytes) {
+                    int maxFrameBytes,
+                    boolean redirectsToAnyHost) {
 
     /** The keys read here. */
     static final Set<String> KEYS = Set.of("url", "mode", "fps", "username", "password",
-            "connect-timeout", "read-timeout", "max-frame-bytes");
+            "connect-timeout", "read-timeout", "max-frame-bytes", "follow-redirects");
 
     static final String MJPEG = "mjpeg";
     static final String SNAPSHOT = "snapshot";
+    static final String SAME_HOST = "same-host";
+    static final String ANY = "any";
 
     private static final String URL_ALLOWED = "an http:// or https:// URL, for example http://192.168.1.20/video.mjpg";
 
@@ -73,7 +77,8 @@ record HttpSettings(URI url,
                         Duration.ofMillis(100), Duration.ofMinutes(5)),
                 ConfigValues.durationValue(camera, "read-timeout", Duration.ofSeconds(10),
                         Duration.ofMillis(100), Duration.ofMinutes(5)),
-                ConfigValues.intValue(camera, "max-frame-bytes", 8 * 1024 * 1024, 1024, 256 * 1024 * 1024));
+                ConfigValues.intValue(camera, "max-frame-bytes", 8 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+                ConfigValues.choiceValue(camera, "follow-redirects", SAME_HOST, Set.of(SAME_HOST, ANY)).equals(ANY));
     }
 
     private static URI url(Config camera) {

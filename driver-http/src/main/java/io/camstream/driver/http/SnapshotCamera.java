@@ -4,6 +4,8 @@ import io.camstream.spi.Camera;
 import io.camstream.spi.Frame;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -38,17 +40,35 @@ final class SnapshotCamera implements Camera {
         nextDue = Math.max(nextDue + periodNanos, System.nanoTime());
         HttpResponse<BodyStream> response = upstream.get();
         try (BodyStream body = response.body()) {
-            long announced = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-            if (announced > settings.maxFrameBytes()) {
-                throw tooBig(announced + " bytes");
+            return picture(body, response.headers(), settings.maxFrameBytes(), ++sequence, upstream.url());
+        }
+    }
+
+    /**
+     * What a snapshot's answer must be: no more than {@code max-frame-bytes}, announced or sent, and one whole JPEG.
+     *
+     * @param body          the answer's body; read up to one byte past the limit
+     * @param headers       the answer's headers: {@code Content-Length}, {@code X-Timestamp}
+     * @param maxFrameBytes the largest picture accepted
+     * @param sequence      the frame's number
+     * @param url           the snapshot URL, for messages
+     * @return the frame
+     * @throws IOException when the answer is too big or not a JPEG, or reading it fails
+     */
+    static Frame picture(InputStream body, HttpHeaders headers, int maxFrameBytes, long sequence, String url)
+            throws IOException {
+        try {
+            long announced = headers.firstValueAsLong("Content-Length").orElse(-1);
+            if (announced > maxFrameBytes) {
+                throw tooBig(url, announced + " bytes", maxFrameBytes);
             }
-            byte[] jpeg = body.readNBytes(settings.maxFrameBytes() + 1);
-            if (jpeg.length > settings.maxFrameBytes()) {
-                throw tooBig("more than " + settings.maxFrameBytes() + " bytes");
+            byte[] jpeg = body.readNBytes(maxFrameBytes + 1);
+            if (jpeg.length > maxFrameBytes) {
+                throw tooBig(url, "more than " + maxFrameBytes + " bytes", maxFrameBytes);
             }
-            return JpegCheck.frame(jpeg, ++sequence, UpstreamTime.of(response.headers()));
+            return JpegCheck.frame(jpeg, sequence, UpstreamTime.of(headers));
         } catch (IllegalArgumentException e) {
-            throw new IOException(upstream.url() + " did not answer with a JPEG picture: " + e.getMessage());
+            throw new IOException(url + " did not answer with a JPEG picture: " + e.getMessage());
         }
     }
 
@@ -63,8 +83,8 @@ final class SnapshotCamera implements Camera {
         upstream.close();
     }
 
-    private IOException tooBig(String size) {
-        return new IOException(upstream.url() + " sent a snapshot of " + size + ", more than max-frame-bytes ("
-                + settings.maxFrameBytes() + ")");
+    private static IOException tooBig(String url, String size, int maxFrameBytes) {
+        return new IOException(url + " sent a snapshot of " + size + ", more than max-frame-bytes ("
+                + maxFrameBytes + ")");
     }
 }

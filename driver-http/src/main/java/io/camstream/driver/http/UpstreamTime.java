@@ -12,6 +12,8 @@ import java.util.Optional;
  */
 final class UpstreamTime {
 
+    private static final int MAX_DIGITS = 12;
+
     private UpstreamTime() {
     }
 
@@ -26,7 +28,8 @@ final class UpstreamTime {
     private static Optional<Instant> parse(String text) {
         try {
             BigDecimal seconds = new BigDecimal(text.trim());
-            if (seconds.signum() <= 0) {
+            // "1e11000000" would take minutes to turn into whole seconds; epoch seconds have 10 digits for ages.
+            if (seconds.signum() <= 0 || seconds.precision() - seconds.scale() > MAX_DIGITS) {
                 return Optional.empty();
             }
             long whole = seconds.longValue();

@@ -10,13 +10,41 @@ import java.util.concurrent.TimeUnit;
  */
 final class Pacer implements AutoCloseable {
 
+    /** The time a pacer keeps: the JVM's clock, or a test's. */
+    interface Ticker {
+
+        /** The JVM's monotonic clock, waiting on the closing latch. */
+        Ticker SYSTEM = new Ticker() {
+            @Override
+            public long nanoTime() {
+                return System.nanoTime();
+            }
+
+            @Override
+            public void await(CountDownLatch closed, long nanos) throws InterruptedException {
+                closed.await(nanos, TimeUnit.NANOSECONDS);
+            }
+        };
+
+        long nanoTime();
+
+        /** Waits this long, or until the latch is counted down. */
+        void await(CountDownLatch closed, long nanos) throws InterruptedException;
+    }
+
     private final long periodNanos;
+    private final Ticker ticker;
     private final CountDownLatch closed = new CountDownLatch(1);
     private long startNanos;
     private long nextSlot = -1;
 
     Pacer(int fps) {
+        this(fps, Ticker.SYSTEM);
+    }
+
+    Pacer(int fps, Ticker ticker) {
         this.periodNanos = 1_000_000_000L / fps;
+        this.ticker = ticker;
     }
 
     /**
@@ -26,14 +54,14 @@ final class Pacer implements AutoCloseable {
      * @throws InterruptedException when the waiting thread is interrupted
      */
     long awaitNext() throws InterruptedException {
-        long now = System.nanoTime();
+        long now = ticker.nanoTime();
         if (nextSlot < 0) {
             startNanos = now;
             nextSlot = 0;
         }
         long wait = startNanos + nextSlot * periodNanos - now;
         if (wait > 0) {
-            closed.await(wait, TimeUnit.NANOSECONDS);
+            ticker.await(closed, wait);
         } else {
             nextSlot = Math.max(nextSlot, (now - startNanos) / periodNanos);
         }

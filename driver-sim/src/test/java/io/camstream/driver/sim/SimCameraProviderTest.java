@@ -95,9 +95,9 @@ class SimCameraProviderTest {
             camera.nextFrame();
         }
 
-        assertThat(Duration.ofNanos(System.nanoTime() - start))
-                .isGreaterThanOrEqualTo(Duration.ofMillis(450))
-                .isLessThan(Duration.ofMillis(1500));
+        // Never faster than the rate (PacerTest checks the schedule itself on a clock of its own); a busy machine
+        // may only make it slower.
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(450));
     }
 
     @Test

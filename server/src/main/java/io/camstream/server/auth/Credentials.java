@@ -84,7 +84,9 @@ final class Credentials {
         String pair = new String(decoded, StandardCharsets.UTF_8);
         Arrays.fill(decoded, (byte) 0);
         int colon = pair.indexOf(':');
-        if (colon < 0) {
+        // RFC 7617 allows no control characters; and PBKDF2's HMAC pads its key with zeros, so "secret" followed by
+        // NULs would otherwise pass as "secret".
+        if (colon < 0 || pair.chars().anyMatch(Character::isISOControl)) {
             return Optional.empty();
         }
         return Optional.of(new Basic(pair.substring(0, colon), pair.substring(colon + 1).toCharArray(), key(pair)));

@@ -31,4 +31,15 @@ class PasswordHashTest {
                 .hasMessageContaining("too weak");
         assertThatThrownBy(() -> PasswordHash.parse("pbkdf2-sha256$x$y$z")).hasMessageContaining("damaged");
     }
+
+    @Test
+    void aHashTooCostlyToCheckAtEachLoginIsRefused() {
+        // Found by PasswordHashFuzzTest: 100,000,000 iterations held a login for minutes.
+        assertThatThrownBy(() -> PasswordHash.parse("pbkdf2-sha256$100000000$AAECAwQFBgcc$VAXiYJCXlO76mJF15WlcWg=="))
+                .hasMessage("is too costly a password hash to check at each login (at most 2000000 iterations and"
+                        + " 64 bytes of hash; make a new one with 'camstream hash-password')");
+        String longHash = "A".repeat(88);
+        assertThatThrownBy(() -> PasswordHash.parse("pbkdf2-sha256$10000$AAECAwQFBgcc$" + longHash))
+                .hasMessageStartingWith("is too costly");
+    }
 }

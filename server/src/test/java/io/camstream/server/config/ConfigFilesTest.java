@@ -29,8 +29,8 @@ class ConfigFilesTest {
         assertThatThrownBy(() -> ConfigFiles.load(Optional.of(file)))
                 .isInstanceOf(CameraConfigException.class)
                 .hasMessage("camstream.viewer-write-timout: 'viewer-write-timout' is not a key of camstream (allowed:"
-                        + " auth, cameras, cors, drivers-dir, header-read-timeout, server-max-viewers,"
-                        + " viewer-write-timeout)");
+                        + " auth, cameras, cors, drivers-dir, frame-ancestors, header-read-timeout,"
+                        + " server-max-viewers, viewer-write-timeout)");
     }
 
     @Test
@@ -41,6 +41,7 @@ class ConfigFilesTest {
                   server-max-viewers: 100
                   viewer-write-timeout: 10s
                   header-read-timeout: 10s
+                  frame-ancestors: "'self'"
                   cors:
                     allow-origin: "*"
                   auth:
