@@ -45,15 +45,16 @@ const TILE_PERIOD_MS = 250;
 const TILE_RETRY_MS = 2000;
 
 // The smallest width the camera offers that fills the tile on this screen, else its largest; none: the picture.
-function tileUrl(img) {
+// Each picture's URL is new (n=), since an <img> shows an address it has shown before from memory, unasked.
+function tileUrl(img, n) {
   const offered = img.dataset.widths.split(" ").filter(w => w).map(Number);
   const wanted = img.clientWidth * (window.devicePixelRatio || 1);
   const width = offered.find(w => w >= wanted) || offered[offered.length - 1];
-  return img.dataset.tile + (width ? "?width=" + width : "");
+  return img.dataset.tile + (width ? "?width=" + width + "&" : "?") + "n=" + n;
 }
 
 function startGrid(images) {
-  const tiles = images.map(img => ({img: img, visible: false, busy: false, due: 0, shown: null}));
+  const tiles = images.map(img => ({img: img, visible: false, busy: false, due: 0, pictures: 0}));
   let running = 0;
   let timer = null;
 
@@ -80,34 +81,22 @@ function startGrid(images) {
     }
   }
 
-  async function refresh(tile) {
+  // The tile keeps showing its last picture until the next one has loaded.
+  function refresh(tile) {
     running++;
     tile.busy = true;
-    let period = TILE_RETRY_MS;
-    try {
-      const response = await fetch(tileUrl(tile.img), {cache: "no-store"});
-      if (response.ok) {
-        show(tile, await response.blob());
-        const inView = tiles.filter(t => t.visible).length;
-        period = Math.max(TILE_PERIOD_MS, 1000 * inView / GRID_RATE);
-      }
-    } catch (e) {
-      // The server is unreachable or restarting: ask again later.
-    } finally {
+    const done = shown => {
+      tile.img.onload = null;
+      tile.img.onerror = null;
       running--;
       tile.busy = false;
-      tile.due = performance.now() + period;
+      const inView = tiles.filter(t => t.visible).length;
+      tile.due = performance.now() + (shown ? Math.max(TILE_PERIOD_MS, 1000 * inView / GRID_RATE) : TILE_RETRY_MS);
       pump();
-    }
-  }
-
-  function show(tile, blob) {
-    const previous = tile.shown;
-    tile.shown = URL.createObjectURL(blob);
-    tile.img.src = tile.shown;
-    if (previous) {
-      URL.revokeObjectURL(previous);
-    }
+    };
+    tile.img.onload = () => done(true);
+    tile.img.onerror = () => done(false);
+    tile.img.src = tileUrl(tile.img, ++tile.pictures);
   }
 
   const observer = new IntersectionObserver(entries => {

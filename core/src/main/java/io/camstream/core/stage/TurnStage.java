@@ -1,6 +1,7 @@
 package io.camstream.core.stage;
 
 import io.camstream.core.fanout.FrameSink;
+import io.camstream.core.jpeg.FrameBuffers;
 import io.camstream.core.jpeg.JpegException;
 import io.camstream.core.jpeg.JpegLimits;
 import io.camstream.core.jpeg.JpegTransformer;
@@ -26,6 +27,8 @@ public final class TurnStage implements FrameSink {
     private final String camera;
     private final Orientation turn;
     private final JpegTransformer transformer;
+    // The stage runs on the capture's thread alone: one set of buffers serves every frame.
+    private final FrameBuffers buffers = new FrameBuffers();
     private final TurnCounts counts;
     private final FrameSink next;
     private String loggedProblem;
@@ -51,7 +54,7 @@ public final class TurnStage implements FrameSink {
         JpegTransformer.Result result;
         long start = THREADS.getCurrentThreadCpuTime();
         try {
-            result = transformer.transform(frame.jpeg());
+            result = transformer.transform(frame.jpeg(), buffers);
         } catch (JpegException e) {
             counts.countUnturned();
             if (!Objects.equals(e.getMessage(), loggedProblem)) {

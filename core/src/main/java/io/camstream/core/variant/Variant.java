@@ -3,6 +3,7 @@ package io.camstream.core.variant;
 import io.camstream.core.fanout.FrameFanout;
 import io.camstream.core.fanout.FrameSlot;
 import io.camstream.core.fanout.StreamFrame;
+import io.camstream.core.jpeg.FrameBuffers;
 import io.camstream.core.jpeg.JpegDecoder;
 import io.camstream.core.jpeg.JpegException;
 import io.camstream.core.jpeg.JpegLimits;
@@ -37,6 +38,7 @@ final class Variant implements AutoCloseable {
     private final FrameSlot source;
     private final FrameFanout output;
     private final Thread encoder;
+    private final FrameBuffers buffers = new FrameBuffers();
     /** Streams and snapshots of this variant; kept by {@link Variants} under its lock. */
     int users;
 
@@ -130,8 +132,8 @@ final class Variant implements AutoCloseable {
         Frame picture;
         try {
             int width = spec.width() == VariantSpec.FULL_WIDTH ? frame.width() : Math.min(spec.width(), frame.width());
-            PlanarImage image = JpegDecoder.decode(frame.jpeg(), width, JpegLimits.DEFAULT);
-            byte[] jpeg = PlanarEncoder.encode(image, spec.quality(), 0);
+            PlanarImage image = JpegDecoder.decode(frame.jpeg(), width, JpegLimits.DEFAULT, buffers);
+            byte[] jpeg = PlanarEncoder.encode(image, spec.quality(), 0, buffers);
             picture = new Frame(jpeg, frame.sequence(), frame.captureTime(), image.width(), image.height());
             loggedProblem = null;
         } catch (JpegException e) {
