@@ -15,16 +15,21 @@ function streamQuery() {
   return "";
 }
 
+// Adds the browser's stream workarounds to a stream URL that may have a query already.
+function streamUrl(url) {
+  const query = streamQuery();
+  return query === "" ? url : url + (url.includes("?") ? "&" : "?") + query.substring(1);
+}
+
 // A stream runs only while its tab is shown: a hidden tab closes it, so nothing is downloaded for nobody.
 function startStreams() {
-  const query = streamQuery();
   const pictures = [...document.querySelectorAll("img[data-stream]")];
   const show = () => {
     for (const img of pictures) {
       if (document.hidden) {
         img.removeAttribute("src");
       } else if (!img.getAttribute("src")) {
-        img.src = img.dataset.stream + query;
+        img.src = streamUrl(img.dataset.stream);
       }
     }
   };
@@ -124,6 +129,10 @@ async function refreshFigures(name) {
     text("resolution", camera.measured.width + " × " + camera.measured.height);
     text("viewers", camera.viewers.count);
     text("driver", camera.driver);
+    const recording = camera.recording;
+    text("recording", recording.state === "stopped" ? "stopped: " + recording["stopped-because"]
+        : recording.mode === "off" ? (recording.timelapse ? "timelapse" : "off") : recording.mode + ", " + recording.state);
+    document.getElementById("events").hidden = !camera.motion.enabled;
     const notice = document.getElementById("offline");
     notice.hidden = !offline;
     if (offline) {
@@ -134,16 +143,75 @@ async function refreshFigures(name) {
   }
 }
 
+function describeEvent(event) {
+  const start = new Date(event.start);
+  const length = event["duration-seconds"] === null ? "going on" : event["duration-seconds"].toFixed(1) + " s";
+  return start.toLocaleString() + " · " + length;
+}
+
+// Plays an event's recording in the page's player, through the same kind of stream as the live picture.
+function playEvent(event) {
+  const player = document.getElementById("player");
+  const playback = document.getElementById("playback");
+  player.hidden = false;
+  playback.src = streamUrl(event.recording.stream);
+  text("playing", "Event " + event.id + ": " + describeEvent(event));
+  document.getElementById("export").href = event.recording.export;
+}
+
+function closePlayer() {
+  const playback = document.getElementById("playback");
+  playback.removeAttribute("src");
+  document.getElementById("player").hidden = true;
+}
+
+function eventItem(event) {
+  const item = document.createElement("li");
+  item.dataset.event = event.id;
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "event";
+  const thumbnail = document.createElement("img");
+  thumbnail.src = event.thumbnail;
+  thumbnail.alt = "Event " + event.id;
+  thumbnail.loading = "lazy";
+  const caption = document.createElement("span");
+  caption.textContent = describeEvent(event) + (event.recording === null ? " · not recorded" : "");
+  button.append(thumbnail, caption);
+  button.disabled = event.recording === null;
+  button.addEventListener("click", () => playEvent(event));
+  item.append(button);
+  return item;
+}
+
+async function refreshEvents(name) {
+  try {
+    const response = await fetch("/api/cameras/" + encodeURIComponent(name) + "/events?limit=24", {cache: "no-store"});
+    const page = await response.json();
+    document.getElementById("event-list").replaceChildren(...page.events.map(eventItem));
+  } catch (e) {
+    // the figures say when the server is unreachable
+  }
+}
+
 function startCameraPage(name) {
   document.getElementById("fullscreen").addEventListener("click", () => {
     document.getElementById("picture").requestFullscreen();
   });
+  document.getElementById("close-player").addEventListener("click", closePlayer);
   refreshFigures(name);
+  // A hidden tab asks for nothing.
   setInterval(() => {
     if (!document.hidden) {
       refreshFigures(name);
     }
   }, 2000);
+  refreshEvents(name);
+  setInterval(() => {
+    if (!document.hidden) {
+      refreshEvents(name);
+    }
+  }, 5000);
 }
 
 startStreams();

@@ -7,6 +7,7 @@ import io.camstream.bench.frames.NoisyFrames;
 import io.camstream.bench.jpeg.JpegCost;
 import io.camstream.bench.matrix.Matrix;
 import io.camstream.bench.matrix.MatrixOptions;
+import io.camstream.bench.recording.RecordingCost;
 import io.camstream.bench.reference.ReferenceOptions;
 import io.camstream.bench.reference.ReferenceServer;
 import io.camstream.bench.report.JsonReport;
@@ -45,6 +46,10 @@ public final class Main {
               camstream-bench jpeg [--iterations 300] [--work DIR]
                   CPU per frame of the JPEG toolkit's jobs (turning, reduced decoding, variants) beside ffmpeg and
                   ImageIO on the same 1280x720 and 1920x1080 frames
+              camstream-bench recording [--camstream server/target/camstream] [--work DIR] [--warmup 10]
+                                        [--duration 30] [--port 8181] [--source-port 8190]
+                  CPU per frame of camstream's motion detection and continuous recording of a 1280x720 30 fps
+                  camera, beside Debian's motion detecting on the same stream (needs 'apt install motion')
             """;
 
     private Main() {
@@ -64,6 +69,7 @@ public final class Main {
                 case "frames" -> frames(Args.parse(rest, Set.of()));
                 case "jpeg" -> JpegCost.run(Args.parse(rest, Set.of()));
                 case "variants" -> VariantBench.run(Args.parse(rest, Set.of()));
+                case "recording" -> RecordingCost.run(Args.parse(rest, Set.of()));
                 case "matrix" -> new Matrix(MatrixOptions.from(Args.parse(rest, MatrixOptions.FLAGS))).run();
                 default -> load(Args.parse(arguments, LoadOptions.FLAGS));
             }

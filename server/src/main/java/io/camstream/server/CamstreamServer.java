@@ -1,7 +1,10 @@
 package io.camstream.server;
 
 import io.camstream.core.cameras.Cameras;
+import io.camstream.core.StartupException;
 import io.camstream.core.driver.DriverRegistry;
+import io.camstream.recording.CameraRecordingSettings;
+import io.camstream.recording.Recorders;
 import io.camstream.server.auth.Access;
 import io.camstream.server.auth.BasicAuthFeature;
 import io.camstream.server.auth.LinkKey;
@@ -16,6 +19,7 @@ import io.camstream.server.http.CorsFeature;
 import io.camstream.server.http.HeaderReadTimeout;
 import io.camstream.server.http.LinkService;
 import io.camstream.server.http.PageService;
+import io.camstream.server.http.RecordingService;
 import io.camstream.server.http.SecurityHeaders;
 import io.camstream.server.http.StreamService;
 import io.camstream.server.http.ViewerLimits;
@@ -32,10 +36,13 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.spi.ProtocolConfig;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,6 +55,8 @@ public final class CamstreamServer implements AutoCloseable {
 
     private final DriverRegistry drivers;
     private final Cameras cameras;
+    private final Recorders recorders;
+    private final RecordingService recordingService;
     private final CameraMeters meters;
     private final WriteWatchdog watchdog;
     private final HeaderReadTimeout headerTimeout;
@@ -55,11 +64,14 @@ public final class CamstreamServer implements AutoCloseable {
     private final List<CameraRoutes.Route> routes;
     private final WebServer webServer;
 
-    private CamstreamServer(DriverRegistry drivers, Cameras cameras, CameraMeters meters, WriteWatchdog watchdog,
+    private CamstreamServer(DriverRegistry drivers, Cameras cameras, Recorders recorders,
+                            RecordingService recordingService, CameraMeters meters, WriteWatchdog watchdog,
                             HeaderReadTimeout headerTimeout, Optional<BasicAuthFeature> auth,
                             List<CameraRoutes.Route> routes, WebServer webServer) {
         this.drivers = drivers;
         this.cameras = cameras;
+        this.recorders = recorders;
+        this.recordingService = recordingService;
         this.meters = meters;
         this.watchdog = watchdog;
         this.headerTimeout = headerTimeout;
@@ -89,6 +101,7 @@ public final class CamstreamServer implements AutoCloseable {
      * @return the running server
      * @throws io.camstream.core.StartupException            when the drivers cannot be loaded as configured
      * @throws io.camstream.spi.CameraConfigException when a camera's configuration is wrong
+     * @throws StartupException when a camera's recording directory cannot be used
      */
     public static CamstreamServer start(Config root, Optional<Path> configFile) {
         DriverRegistry drivers = DriverRegistry.discover(CamstreamServer.class.getClassLoader(),
@@ -96,21 +109,35 @@ public final class CamstreamServer implements AutoCloseable {
         Cameras cameras;
         StreamPolicy policy;
         Links links;
+        Map<String, CameraRecordingSettings> recording;
         try {
-            cameras = Cameras.fromConfig(root.get("camstream.cameras"), drivers);
+            Config camerasNode = root.get("camstream.cameras");
+            cameras = Cameras.fromConfig(camerasNode, drivers, CameraRecordingSettings.CAMERA_KEYS);
+            recording = Recorders.settings(camerasNode, ConfigFiles.dataDir(root));
             policy = StreamPolicy.from(root.get("camstream"), ConfigFiles.defaultLinkKeyFile(configFile));
             links = links(policy);
         } catch (RuntimeException e) {
             drivers.close();
             throw e;
         }
+        Recorders recorders;
+        try {
+            recorders = Recorders.start(cameras, recording, InstantSource.system());
+        } catch (IOException e) {
+            cameras.close();
+            drivers.close();
+            throw new StartupException(e.getMessage() + " (set the camera's recording.dir or camstream.data-dir to"
+                    + " a directory camstream may write)");
+        }
         Access access = new Access(policy.auth(), links);
         Optional<BasicAuthFeature> auth = policy.auth().enabled()
                 ? Optional.of(new BasicAuthFeature(policy.auth(), access, links, cameras.names()))
                 : Optional.empty();
-        CameraMeters meters = CameraMeters.register(Metrics.globalRegistry(), cameras);
+        CameraMeters meters = CameraMeters.register(Metrics.globalRegistry(), cameras, recorders);
         WriteWatchdog watchdog = new WriteWatchdog(policy.viewerWriteTimeout());
         HeaderReadTimeout headerTimeout = new HeaderReadTimeout(policy.headerReadTimeout());
+        StreamService streams = new StreamService(new ViewerLimits(policy.serverMaxViewers()), watchdog);
+        RecordingService recordingService = new RecordingService(recorders, streams);
         List<CameraRoutes.Route> routes = new ArrayList<>();
         try {
             WebServer webServer = WebServer.builder()
@@ -120,20 +147,22 @@ public final class CamstreamServer implements AutoCloseable {
                     .shutdownHook(false)
                     .addConnectionSelector(new BadMethodSelector())
                     .addConnectionSelector(new Http10Selector(Http1Config.create()))
-                    .addFeature(Observability.feature(root.get("server.features.observe"), cameras))
+                    .addFeature(Observability.feature(root.get("server.features.observe"), cameras, recorders))
                     .routing(routing -> routes.addAll(routing(routing, new CameraResolver(cameras, access),
-                            root.get("camstream"), policy, watchdog, links, auth)))
+                            root.get("camstream"), streams, recordingService, recorders, links, auth)))
                     .build()
                     .start();
             LOGGER.log(System.Logger.Level.INFO, "camstream serves {0} camera(s) {1} at http://localhost:{2}/",
                     cameras.names().size(), cameras.names(), String.valueOf(webServer.port()));
-            return new CamstreamServer(drivers, cameras, meters, watchdog, headerTimeout, auth, List.copyOf(routes),
-                    webServer);
+            return new CamstreamServer(drivers, cameras, recorders, recordingService, meters, watchdog,
+                    headerTimeout, auth, List.copyOf(routes), webServer);
         } catch (RuntimeException e) {
             auth.ifPresent(BasicAuthFeature::close);
+            recordingService.close();
             headerTimeout.close();
             watchdog.close();
             meters.close();
+            recorders.close();
             cameras.close();
             drivers.close();
             throw e;
@@ -172,18 +201,18 @@ public final class CamstreamServer implements AutoCloseable {
      * @return the routes registered
      */
     static List<CameraRoutes.Route> routing(HttpRouting.Builder routing, CameraResolver resolver, Config camstream,
-                                            StreamPolicy policy, WriteWatchdog watchdog, Links links,
-                                            Optional<BasicAuthFeature> auth) {
+                                            StreamService streams, RecordingService recordingService,
+                                            Recorders recorders, Links links, Optional<BasicAuthFeature> auth) {
         routing.addFeature(SecurityHeaders.from(camstream));
         auth.ifPresent(routing::addFeature);
         CorsFeature.of(camstream.get("cors.allow-origin").asString().asOptional()).ifPresent(routing::addFeature);
         routing.error(NotFoundException.class, HeadResponse::notFound);
-        StreamService streams = new StreamService(new ViewerLimits(policy.serverMaxViewers()), watchdog);
         return new CameraRoutes(routing, resolver)
                 .register(streams.compatibility())
                 .register(new PageService())
                 .register(streams)
-                .register(new ApiService())
+                .register(recordingService)
+                .register(new ApiService(recorders))
                 .register(new LinkService(links))
                 .routes();
     }
@@ -212,12 +241,15 @@ public final class CamstreamServer implements AutoCloseable {
     }
 
     /**
-     * Stops the cameras first, which ends every open stream, then the web server, then releases the drivers.
+     * Closes the recordings, stops the cameras, which ends every open stream, then the web server, then releases
+     * the drivers.
      */
     @Override
     public void close() {
+        recorders.close();
         cameras.close();
         webServer.stop();
+        recordingService.close();
         auth.ifPresent(BasicAuthFeature::close);
         headerTimeout.close();
         watchdog.close();

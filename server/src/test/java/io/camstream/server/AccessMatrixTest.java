@@ -128,6 +128,11 @@ class AccessMatrixTest {
             return target.formatted(camera);
         }
 
+        /** A path that names a recording or an event of the camera as well. */
+        boolean namesAnItem() {
+            return route.use().isPresent() && route.pattern().replace("{name}", "").contains("{");
+        }
+
         boolean pictures() {
             return route.use().filter(Set.of(CameraUse.STREAM, CameraUse.SNAPSHOT)::contains).isPresent();
         }
@@ -218,6 +223,10 @@ class AccessMatrixTest {
             softly.assertThat(allowed.body()).as(what + ": vault's picture, a whole JPEG")
                     .isEqualTo(VAULT_JPEG).startsWith(0xFF, 0xD8).endsWith(0xFF, 0xD9);
             softly.assertThat(contains(allowed.body(), DESK_JPEG)).as(what + ": desk's picture").isFalse();
+        } else if (form.namesAnItem()) {
+            // Let in to the camera, the handler looked for the item, whose number here is the camera's name.
+            softly.assertThat(allowed.status()).as(what).isEqualTo(404);
+            softly.assertThat(allowed.text()).as(what).startsWith("Camera '" + VAULT + "' has no ");
         } else if (form.route().use().isPresent() || form.route().listing()) {
             softly.assertThat(allowed.status()).as(what).isEqualTo(200);
             softly.assertThat(allowed.text()).as(what).contains(VAULT);

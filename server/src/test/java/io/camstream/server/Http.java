@@ -45,6 +45,18 @@ final class Http {
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** The body of a GET, or an empty text when the request failed, for polling in {@link Await}. */
+    static String getTextQuietly(URI uri) {
+        try {
+            return getText(uri).body();
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
     static HttpResponse<String> getText(URI uri) throws IOException, InterruptedException {
         return CLIENT.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -9,12 +9,13 @@ import java.util.Locale;
 /**
  * The machine a run was measured on, read from {@code /proc}, in one line.
  */
-final class Machine {
+public final class Machine {
 
     private Machine() {
     }
 
-    static String describe() {
+    /** @return the machine in one line: cores, CPU, memory, system, load average */
+    public static String describe() {
         return String.format(Locale.ROOT, "%d cores (%s), %s, %s %s, load average %s before the run",
                 Runtime.getRuntime().availableProcessors(), cpuModel(), memory(),
                 System.getProperty("os.name"), System.getProperty("os.version"), loadAverage());

@@ -25,13 +25,12 @@ public final class ServerProcess implements AutoCloseable {
      * Starts a server.
      *
      * @param command     the command line
-     * @param environment variables to add
-     * @param log         the file its output is appended to
-     * @return the process
+     * @param environment added to this process's environment
+     * @param log         where its output goes
+     * @return the running server
      * @throws IOException when it cannot be started
      */
-    public static ServerProcess start(List<String> command, Map<String, String> environment, Path log)
-            throws IOException {
+    public static ServerProcess start(List<String> command, Map<String, String> environment, Path log) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
@@ -41,10 +40,12 @@ public final class ServerProcess implements AutoCloseable {
         return new ServerProcess(builder.start(), start);
     }
 
+    /** @return the process's id */
     public long pid() {
         return process.pid();
     }
 
+    /** @return the {@link System#nanoTime()} just before the process was started */
     public long startNanos() {
         return startNanos;
     }

@@ -68,6 +68,29 @@ public final class ProcessProbe {
     }
 
     /**
+     * The CPU time of the process's threads that have a name, as the kernel has it (at most 15 characters).
+     *
+     * @param name the threads' name
+     * @return CPU seconds those threads have used, 0 when there is none
+     * @throws IOException when the process has gone
+     */
+    public double threadCpuSeconds(String name) throws IOException {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    if (Files.readString(task.resolve("comm")).trim().equals(name)) {
+                        ticks += cpuTicks(Files.readString(task.resolve("stat")));
+                    }
+                } catch (IOException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        return (double) ticks / ticksPerSecond;
+    }
+
+    /**
      * @return CPU seconds between two samples
      */
     public double cpuSeconds(ProcessSample from, ProcessSample to) {

@@ -52,6 +52,20 @@ public final class Cameras implements AutoCloseable {
      * @throws CameraConfigException when a camera's configuration is wrong
      */
     public static Cameras fromConfig(Config cameras, DriverRegistry drivers) {
+        return fromConfig(cameras, drivers, Set.of());
+    }
+
+    /**
+     * Builds the cameras of a configuration, whose nodes may also hold keys that other parts of camstream read
+     * (such as {@code recording}): they are not reported as unknown.
+     *
+     * @param cameras   the {@code camstream.cameras} node: a list of cameras
+     * @param drivers   the installed drivers
+     * @param otherKeys keys of a camera's node read elsewhere
+     * @return the cameras
+     * @throws CameraConfigException when a camera's configuration is wrong
+     */
+    public static Cameras fromConfig(Config cameras, DriverRegistry drivers, Set<String> otherKeys) {
         List<Config> entries = entries(cameras);
         Map<String, Config> byName = new LinkedHashMap<>();
         Map<String, InstalledDriver> driverOf = new LinkedHashMap<>();
@@ -68,7 +82,7 @@ public final class Cameras implements AutoCloseable {
             driver.provider().validate(entry);
             Orientation.from(entry);
             settingsOf.put(name, FeedSettings.from(entry, driver.provider()));
-            checkKeys(entry, driver);
+            checkKeys(entry, driver, otherKeys);
             driverOf.put(name, driver);
         }
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
@@ -178,7 +192,7 @@ public final class Cameras implements AutoCloseable {
                 + ", or set camstream.drivers-dir).";
     }
 
-    private static void checkKeys(Config entry, InstalledDriver driver) {
+    private static void checkKeys(Config entry, InstalledDriver driver, Set<String> otherKeys) {
         Set<String> known = driver.provider().configKeys();
         if (known.isEmpty()) {
             return;
@@ -186,6 +200,7 @@ public final class Cameras implements AutoCloseable {
         Set<String> allowed = new TreeSet<>(known);
         allowed.addAll(FeedSettings.KEYS);
         allowed.addAll(CAMERA_KEYS);
+        allowed.addAll(otherKeys);
         ConfigValues.requireKnownKeys(entry, "driver '" + driver.name() + "'", allowed);
     }
 }

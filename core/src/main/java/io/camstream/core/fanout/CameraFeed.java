@@ -176,6 +176,24 @@ public final class CameraFeed implements AutoCloseable {
     }
 
     /**
+     * Shows every camera frame from now on to a tap, on the capture's thread (see {@link FrameTap}).
+     *
+     * @param tap the tap
+     */
+    public void addTap(FrameTap tap) {
+        publisher.addTap(tap);
+    }
+
+    /**
+     * Stops showing frames to a tap.
+     *
+     * @param tap a tap added before
+     */
+    public void removeTap(FrameTap tap) {
+        publisher.removeTap(tap);
+    }
+
+    /**
      * Waits for the camera's next picture after this call, for a single picture: a new frame, or the last one
      * confirmed as current because the camera sent it again.
      *

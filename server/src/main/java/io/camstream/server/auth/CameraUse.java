@@ -11,5 +11,7 @@ public enum CameraUse {
     /** The camera's own page. */
     PAGE,
     /** Making signed links to the camera. */
-    LINKS
+    LINKS,
+    /** What the camera recorded: its events and recordings, played back, as snapshots and exported. */
+    RECORDINGS
 }

@@ -20,7 +20,7 @@ public final class ConfigFiles {
 
     /** The keys of the {@code camstream} section, each read where it is used; README's configuration lists them. */
     static final Set<String> CAMSTREAM_KEYS = Set.of("cameras", "drivers-dir", "auth", "cors", "server-max-viewers",
-            "viewer-write-timeout", "header-read-timeout", "frame-ancestors");
+            "viewer-write-timeout", "header-read-timeout", "frame-ancestors", "data-dir");
 
     /** The name of the file that keeps the key signing links, unless {@code camstream.auth.link-key-file} says. */
     static final String LINK_KEY = "link.key";
@@ -75,6 +75,31 @@ public final class ConfigFiles {
         }
         String home = System.getProperty("camstream.home");
         return List.of(home == null ? Path.of("drivers") : Path.of(home, "drivers"));
+    }
+
+    /**
+     * Where cameras record unless their {@code recording.dir} says otherwise, each in a directory of its name:
+     * {@code camstream.data-dir}, else the service's state directory that systemd names in {@code STATE_DIRECTORY}
+     * ({@code /var/lib/camstream} for the Debian package), else {@code $XDG_DATA_HOME/camstream}, else
+     * {@code ~/.local/share/camstream}.
+     *
+     * @param root the configuration's root
+     * @return the directory; it need not exist
+     */
+    public static Path dataDir(Config root) {
+        Optional<String> configured = ConfigValues.stringValue(root.get("camstream"), "data-dir");
+        if (configured.isPresent()) {
+            return Path.of(configured.get());
+        }
+        String state = System.getenv("STATE_DIRECTORY");
+        if (state != null && !state.isBlank()) {
+            // systemd lists several directories separated by colons when the unit names several
+            return Path.of(state.split(":")[0]);
+        }
+        String xdg = System.getenv("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".local", "share");
+        return base.resolve("camstream");
     }
 
     private static Path listedDirectory(Config list, Config entry) {

@@ -8,6 +8,8 @@ import io.camstream.core.jpeg.JpegTransformer;
 import io.camstream.core.stage.TurnCounts;
 import io.camstream.core.variant.VariantSpec;
 import io.camstream.core.variant.VariantState;
+import io.camstream.recording.Recorders;
+import io.camstream.recording.record.CameraRecorder;
 import io.camstream.server.auth.CameraUse;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -29,29 +31,34 @@ import java.util.Optional;
  */
 public final class ApiService implements CameraService {
 
+    private final Recorders recorders;
+
     /**
      * Creates the service.
+     *
+     * @param recorders the cameras' recorders, for their detection and recording state
      */
-    public ApiService() {
+    public ApiService(Recorders recorders) {
+        this.recorders = recorders;
     }
 
     @Override
     public void routing(CameraRoutes routes) {
-        routes.listing("/api/cameras", ApiService::all)
+        routes.listing("/api/cameras", this::all)
                 .camera("/api/cameras/{name}", CameraUse.FIGURES, (grant, req, res) -> {
                     NoCache.apply(res);
                     res.send(camera(grant.feed()));
                 });
     }
 
-    private static void all(List<CameraFeed> cameras, ServerRequest req, ServerResponse res) {
+    private void all(List<CameraFeed> cameras, ServerRequest req, ServerResponse res) {
         JsonArrayBuilder list = Json.createArrayBuilder();
         cameras.forEach(feed -> list.add(camera(feed)));
         NoCache.apply(res);
         res.send(Json.createObjectBuilder().add("cameras", list).build());
     }
 
-    private static JsonObject camera(CameraFeed feed) {
+    private JsonObject camera(CameraFeed feed) {
         CameraStats stats = feed.stats();
         FeedSettings settings = feed.settings();
         JsonObjectBuilder json = Json.createObjectBuilder()
@@ -88,7 +95,11 @@ public final class ApiService implements CameraService {
         JsonObjectBuilder details = Json.createObjectBuilder();
         feed.driverDetails().forEach(details::add);
         json.add("driver-details", details);
-        return json.add("viewers", viewers(feed)).build();
+        json.add("viewers", viewers(feed));
+        Optional<CameraRecorder> recorder = recorders.find(feed.name());
+        return json.add("motion", RecorderState.motion(recorder))
+                .add("recording", RecorderState.recording(recorder))
+                .build();
     }
 
     private static JsonObjectBuilder turning(CameraFeed feed) {

@@ -1,6 +1,7 @@
 package io.camstream.server.http;
 
 import io.camstream.core.fanout.CameraFeed;
+import io.camstream.core.fanout.FrameFanout;
 import io.camstream.core.fanout.FrameSlot;
 import io.camstream.core.fanout.StreamFrame;
 import io.camstream.core.fanout.Viewer;
@@ -23,6 +24,8 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 /**
  * Live streams and snapshots: {@code /video_feed} (the default camera, the seed's URL),
@@ -89,23 +92,77 @@ public final class StreamService implements CameraService {
         if (admitted.isEmpty()) {
             return;
         }
-        ViewerOptions options = request.viewer();
-        Optional<Viewer> attached = attach(feed, options, res, admitted.get());
+        Optional<Viewer> attached = attach(feed, request.viewer(), res, admitted.get());
         if (attached.isEmpty()) {
             return;
         }
+        PartCache cache = parts.computeIfAbsent(attached.get().source(), f -> new PartCache());
+        try (ViewerLimits.Seat limit = admitted.get();
+             Viewer seat = attached.get()) {
+            serve(seat, request, cache, res, "camera " + feed.name(), grant.holds(), () -> { });
+        }
+    }
+
+    /**
+     * Plays frames that are not the camera's live ones (a recording) to a client, under the same limits as a live
+     * stream of the camera and through the same stream code: the player publishes into its own fan-out on a thread
+     * of its own, started once the viewer waits for its first frame and interrupted when the client leaves.
+     *
+     * @param grant   the camera the frames belong to, for its viewer limits and the caller's right
+     * @param request what the client asked for
+     * @param req     the request
+     * @param res     the response, not yet started
+     * @param fanout  where the player publishes
+     * @param player  publishes the frames, then closes the fan-out
+     * @param source  what is watched, for messages
+     */
+    void play(Grant grant, StreamRequest request, ServerRequest req, ServerResponse res, FrameFanout fanout,
+              Runnable player, String source) {
+        if (HeadResponse.isHead(req)) {
+            streamHead(res);
+            return;
+        }
+        Optional<ViewerLimits.Seat> admitted = limits.admit(grant.feed(), res);
+        if (admitted.isEmpty()) {
+            return;
+        }
+        AtomicReference<Thread> playing = new AtomicReference<>();
+        try (ViewerLimits.Seat limit = admitted.get();
+             Viewer seat = fanout.viewer(request.viewer(), request.viewer().maxFps(), viewer -> { })) {
+            serve(seat, request, new PartCache(), res, source, grant.holds(),
+                    () -> playing.set(Thread.ofVirtual().name("playback").start(player)));
+        } finally {
+            Thread thread = playing.get();
+            if (thread != null) {
+                thread.interrupt();
+            }
+        }
+    }
+
+    /**
+     * Writes a viewer's frames as a multipart stream until its source closes, the client leaves or its right to
+     * watch ends: live cameras and recordings played back alike.
+     *
+     * @param seat    the viewer
+     * @param request what the client asked for
+     * @param cache   the source's frames as parts, shared by its viewers
+     * @param res     the response, not yet started
+     * @param source  what is watched, for messages
+     * @param holds   {@code false} once the caller may no longer watch
+     * @param started run once the stream's start has been sent, before the first frame is awaited
+     */
+    private void serve(Viewer seat, StreamRequest request, PartCache cache, ServerResponse res, String source,
+                       BooleanSupplier holds, Runnable started) {
         streamHeaders(res);
         MjpegFormat.Layout layout = request.advanceHeaders()
                 ? MjpegFormat.Layout.ADVANCE_HEADERS : MjpegFormat.Layout.STANDARD;
-        PartCache cache = parts.computeIfAbsent(attached.get().source(), f -> new PartCache());
-        String viewer = options.remoteAddress().orElse("?");
-        try (ViewerLimits.Seat limit = admitted.get();
-             Viewer seat = attached.get();
-             WriteWatchdog.Watch watch = watchdog.watch(viewer + " of camera " + feed.name(), grant.holds());
+        String viewer = request.viewer().remoteAddress().orElse("?");
+        try (WriteWatchdog.Watch watch = watchdog.watch(viewer + " of " + source, holds);
              StreamBody out = res.sink(StreamBody.TYPE)) {
             // Headers and the first boundary go out at once, so the client knows the stream is alive.
             byte[] start = layout.start();
             send(watch, out, start, start.length);
+            started.run();
             StreamFrame last = null;
             for (Optional<StreamFrame> frame = seat.next(); frame.isPresent(); frame = seat.next()) {
                 byte[] part = cache.part(frame.get(), layout);
@@ -113,15 +170,14 @@ public final class StreamService implements CameraService {
                 seat.sent(part.length);
                 last = frame.get();
             }
-            // The camera was closed: a complete multipart body ends with the closing boundary, after a part.
+            // The source was closed: a complete multipart body ends with the closing boundary, after a part.
             if (last != null) {
                 byte[] part = cache.part(last, layout);
                 send(watch, out, part, layout.lastPartLength(part));
                 send(watch, out, CLOSING, CLOSING.length);
             }
         } catch (ServerConnectionException | UncheckedIOException e) {
-            LOGGER.log(System.Logger.Level.DEBUG, "Viewer {0} of camera {1} left: {2}",
-                    viewer, feed.name(), e);
+            LOGGER.log(System.Logger.Level.DEBUG, "Viewer {0} of {1} left: {2}", viewer, source, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

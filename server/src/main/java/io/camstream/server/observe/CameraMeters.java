@@ -6,6 +6,10 @@ import io.camstream.core.fanout.CameraStats;
 import io.camstream.core.jpeg.JpegTransformer;
 import io.camstream.core.stage.TurnCounts;
 import io.camstream.core.variant.Variants;
+import io.camstream.recording.Recorders;
+import io.camstream.recording.detection.DetectionStats;
+import io.camstream.recording.record.CameraRecorder;
+import io.camstream.recording.record.RecorderStats;
 import io.helidon.metrics.api.FunctionalCounter;
 import io.helidon.metrics.api.Gauge;
 import io.helidon.metrics.api.Meter;
@@ -34,14 +38,37 @@ public final class CameraMeters implements AutoCloseable {
     /**
      * Registers the meters of every camera.
      *
-     * @param registry the registry {@code /observe/metrics} shows
-     * @param cameras  the cameras
+     * @param registry  the registry {@code /observe/metrics} shows
+     * @param cameras   the cameras
+     * @param recorders their recorders
      * @return the registration; close it to remove the meters
      */
-    public static CameraMeters register(MeterRegistry registry, Cameras cameras) {
+    public static CameraMeters register(MeterRegistry registry, Cameras cameras, Recorders recorders) {
         CameraMeters meters = new CameraMeters(registry);
         cameras.all().forEach(meters::add);
+        recorders.all().forEach(meters::add);
         return meters;
+    }
+
+    private void add(CameraRecorder recorder) {
+        Tag tag = Tag.create("camera", recorder.camera());
+        RecorderStats stats = recorder.stats();
+        DetectionStats detection = recorder.detection();
+        counter("camstream.motion.events", "Motion events started", tag, detection, DetectionStats::events);
+        counter("camstream.motion.frames.analysed", "Frames analysed for motion", tag, detection,
+                DetectionStats::framesAnalysed);
+        counter("camstream.motion.frames.skipped", "Frames detection skipped because it was busy", tag, detection,
+                DetectionStats::framesSkipped);
+        counter("camstream.recording.frames", "Frames written to recordings", tag, stats,
+                RecorderStats::framesRecorded);
+        counter("camstream.recording.bytes", "JPEG bytes written to recordings", tag, stats,
+                RecorderStats::bytesRecorded);
+        counter("camstream.recording.frames.dropped", "Frames not recorded because the disk was behind", tag,
+                recorder, CameraRecorder::framesDropped);
+        counter("camstream.recording.frames.unrecorded", "Frames not recorded while recording was stopped (disk"
+                + " full or failing)", tag, stats, RecorderStats::framesNotRecorded);
+        gauge("camstream.recording.stopped", "1 while recording is stopped for lack of space or a failing disk",
+                tag, recorder, r -> r.stopReason().isPresent() ? 1 : 0);
     }
 
     private void add(CameraFeed feed) {

@@ -1,6 +1,7 @@
 package io.camstream.server.observe;
 
 import io.camstream.core.cameras.Cameras;
+import io.camstream.recording.Recorders;
 import io.helidon.config.Config;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
@@ -22,16 +23,18 @@ public final class Observability {
      * The observe feature, built from {@code server.features.observe} with camstream's health checks added.
      *
      * @param observe the {@code server.features.observe} node
-     * @param cameras the cameras to check
+     * @param cameras   the cameras to check
+     * @param recorders their recorders, checked too
      * @return the feature to add to the server
      */
-    public static ObserveFeature feature(Config observe, Cameras cameras) {
+    public static ObserveFeature feature(Config observe, Cameras cameras, Recorders recorders) {
         HealthObserverConfig.Builder health = HealthObserver.builder()
                 .config(observe.get("observers.health"))
                 .details(true)
                 .addCheck(() -> HealthCheckResponse.builder().status(true).build(), HealthCheckType.LIVENESS,
                         "server");
         cameras.all().forEach(feed -> health.addCheck(new CameraHealth(feed)));
+        recorders.all().forEach(recorder -> health.addCheck(new RecordingHealth(recorder)));
         return ObserveFeature.builder()
                 .config(observe)
                 .addObserver(health.build())

@@ -29,7 +29,7 @@ class ConfigFilesTest {
         assertThatThrownBy(() -> ConfigFiles.load(Optional.of(file)))
                 .isInstanceOf(CameraConfigException.class)
                 .hasMessage("camstream.viewer-write-timout: 'viewer-write-timout' is not a key of camstream (allowed:"
-                        + " auth, cameras, cors, drivers-dir, frame-ancestors, header-read-timeout,"
+                        + " auth, cameras, cors, data-dir, drivers-dir, frame-ancestors, header-read-timeout,"
                         + " server-max-viewers, viewer-write-timeout)");
     }
 
