@@ -3,6 +3,7 @@ package io.camstream.server;
 import io.camstream.core.cameras.Cameras;
 import io.camstream.core.StartupException;
 import io.camstream.core.driver.DriverRegistry;
+import io.camstream.core.time.Deadlines;
 import io.camstream.recording.CameraRecordingSettings;
 import io.camstream.recording.Recorders;
 import io.camstream.server.auth.Access;
@@ -16,7 +17,6 @@ import io.camstream.server.http.BadMethodSelector;
 import io.camstream.server.http.CameraResolver;
 import io.camstream.server.http.CameraRoutes;
 import io.camstream.server.http.CorsFeature;
-import io.camstream.server.http.HeaderReadTimeout;
 import io.camstream.server.http.LinkService;
 import io.camstream.server.http.PageService;
 import io.camstream.server.http.RecordingService;
@@ -25,56 +25,80 @@ import io.camstream.server.http.StreamService;
 import io.camstream.server.http.ViewerLimits;
 import io.camstream.server.http.WriteWatchdog;
 import io.camstream.server.http10.Http10Selector;
+import io.camstream.server.log.HelidonLogFilter;
+import io.camstream.server.log.IncidentLog;
+import io.camstream.server.net.BrokenRequestAnswer;
+import io.camstream.server.net.ConnectionGate;
+import io.camstream.server.net.ConnectionSettings;
+import io.camstream.server.net.RequestTracking;
 import io.camstream.server.observe.CameraMeters;
+import io.camstream.server.observe.ConnectionMeters;
 import io.camstream.server.observe.Observability;
 import io.helidon.config.Config;
+import io.helidon.http.DirectHandler;
 import io.helidon.http.NotFoundException;
 import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.spi.ProtocolConfig;
 
 import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
- * A running camstream: the installed drivers, the configured cameras and the web server, started in that order
- * and closed in the reverse one, so that captures (and their child processes) end before the server.
+ * A running camstream: the installed drivers, the configured cameras and the web server behind its connection gate,
+ * started in that order and closed in the reverse one, so that captures (and their child processes) end before the
+ * server.
  */
 public final class CamstreamServer implements AutoCloseable {
 
     private static final System.Logger LOGGER = System.getLogger(CamstreamServer.class.getName());
+    /** How late a deadline may fire: a slow request head is closed at most this long after its time is up. */
+    private static final Duration DEADLINE_TICK = Duration.ofMillis(100);
+    private static final Duration INCIDENT_SUMMARY = Duration.ofMinutes(1);
 
     private final DriverRegistry drivers;
     private final Cameras cameras;
     private final Recorders recorders;
     private final RecordingService recordingService;
     private final CameraMeters meters;
-    private final WriteWatchdog watchdog;
-    private final HeaderReadTimeout headerTimeout;
+    private final Deadlines deadlines;
+    private final IncidentLog incidents;
+    private final ConnectionGate gate;
+    private final HelidonLogFilter logFilter;
+    private final ConnectionMeters connectionMeters;
     private final Optional<BasicAuthFeature> auth;
     private final List<CameraRoutes.Route> routes;
     private final WebServer webServer;
 
     private CamstreamServer(DriverRegistry drivers, Cameras cameras, Recorders recorders,
-                            RecordingService recordingService, CameraMeters meters, WriteWatchdog watchdog,
-                            HeaderReadTimeout headerTimeout, Optional<BasicAuthFeature> auth,
+                            RecordingService recordingService, CameraMeters meters, Deadlines deadlines,
+                            IncidentLog incidents, ConnectionGate gate, HelidonLogFilter logFilter,
+                            ConnectionMeters connectionMeters, Optional<BasicAuthFeature> auth,
                             List<CameraRoutes.Route> routes, WebServer webServer) {
         this.drivers = drivers;
         this.cameras = cameras;
         this.recorders = recorders;
         this.recordingService = recordingService;
         this.meters = meters;
-        this.watchdog = watchdog;
-        this.headerTimeout = headerTimeout;
+        this.deadlines = deadlines;
+        this.incidents = incidents;
+        this.gate = gate;
+        this.logFilter = logFilter;
+        this.connectionMeters = connectionMeters;
         this.auth = auth;
         this.routes = routes;
         this.webServer = webServer;
@@ -109,6 +133,7 @@ public final class CamstreamServer implements AutoCloseable {
         Cameras cameras;
         StreamPolicy policy;
         Links links;
+        ConnectionSettings connections;
         Map<String, CameraRecordingSettings> recording;
         try {
             Config camerasNode = root.get("camstream.cameras");
@@ -116,6 +141,7 @@ public final class CamstreamServer implements AutoCloseable {
             recording = Recorders.settings(camerasNode, ConfigFiles.dataDir(root));
             policy = StreamPolicy.from(root.get("camstream"), ConfigFiles.defaultLinkKeyFile(configFile));
             links = links(policy);
+            connections = ConnectionSettings.from(root.get("camstream"));
         } catch (RuntimeException e) {
             drivers.close();
             throw e;
@@ -134,8 +160,15 @@ public final class CamstreamServer implements AutoCloseable {
                 ? Optional.of(new BasicAuthFeature(policy.auth(), access, links, cameras.names()))
                 : Optional.empty();
         CameraMeters meters = CameraMeters.register(Metrics.globalRegistry(), cameras, recorders);
-        WriteWatchdog watchdog = new WriteWatchdog(policy.viewerWriteTimeout());
-        HeaderReadTimeout headerTimeout = new HeaderReadTimeout(policy.headerReadTimeout());
+        Deadlines deadlines = Deadlines.start("camstream-deadlines", DEADLINE_TICK);
+        IncidentLog incidents = new IncidentLog(deadlines, INCIDENT_SUMMARY);
+        ConnectionGate gate = new ConnectionGate(connections, deadlines, incidents);
+        HelidonLogFilter logFilter = HelidonLogFilter.install(incidents, gate::clientOfChannel);
+        ConnectionMeters connectionMeters = ConnectionMeters.register(Metrics.globalRegistry(), gate);
+        RequestTracking tracking = new RequestTracking(gate);
+        Http1Config http1 = Http1Config.builder().config(root.get("server.protocols.http_1_1"))
+                .addReceiveListener(tracking).build();
+        WriteWatchdog watchdog = new WriteWatchdog(policy.viewerWriteTimeout(), deadlines);
         StreamService streams = new StreamService(new ViewerLimits(policy.serverMaxViewers()), watchdog);
         RecordingService recordingService = new RecordingService(recorders, streams);
         List<CameraRoutes.Route> routes = new ArrayList<>();
@@ -143,24 +176,37 @@ public final class CamstreamServer implements AutoCloseable {
             WebServer webServer = WebServer.builder()
                     .update(ListenerDefaults::apply)
                     .config(root.get("server"))
-                    .update(server -> listenTo(server, root.get("server.protocols.http_1_1"), headerTimeout))
+                    .update(server -> ListenerDefaults.tlsOverNio(server, root.get("server")))
+                    .update(server -> http1(server, http1))
+                    .serverContext(gate.context())
+                    .directHandlers(DirectHandlers.builder().addHandler(DirectHandler.EventType.INTERNAL_ERROR,
+                            new BrokenRequestAnswer(tracking, incidents)).build())
                     .shutdownHook(false)
-                    .addConnectionSelector(new BadMethodSelector())
-                    .addConnectionSelector(new Http10Selector(Http1Config.create()))
-                    .addFeature(Observability.feature(root.get("server.features.observe"), cameras, recorders))
+                    .addConnectionSelector(new BadMethodSelector(incidents))
+                    .addConnectionSelector(new Http10Selector(http1))
+                    .addFeature(Observability.feature(root.get("server.features.observe"), cameras, recorders, gate))
                     .routing(routing -> routes.addAll(routing(routing, new CameraResolver(cameras, access),
-                            root.get("camstream"), streams, recordingService, recorders, links, auth)))
+                            root.get("camstream"), streams, recordingService, recorders, links, auth, tracking)))
                     .build()
                     .start();
-            LOGGER.log(System.Logger.Level.INFO, "camstream serves {0} camera(s) {1} at http://localhost:{2}/",
-                    cameras.names().size(), cameras.names(), String.valueOf(webServer.port()));
-            return new CamstreamServer(drivers, cameras, recorders, recordingService, meters, watchdog,
-                    headerTimeout, auth, List.copyOf(routes), webServer);
+            if (!ConnectionGate.installed()) {
+                LOGGER.log(System.Logger.Level.WARNING, "Connections are not limited: header-read-timeout, "
+                        + "keep-alive-timeout and the connection caps need the JVM options that bin/camstream sets "
+                        + "(-Djava.nio.channels.spi.SelectorProvider=io.camstream.server.net.GatedSelectorProvider "
+                        + "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED)");
+            }
+            LOGGER.log(System.Logger.Level.INFO, "camstream serves {0} camera(s) {1} at {2}",
+                    cameras.names().size(), cameras.names(), servedAt(webServer));
+            return new CamstreamServer(drivers, cameras, recorders, recordingService, meters, deadlines, incidents,
+                    gate, logFilter, connectionMeters, auth, List.copyOf(routes), webServer);
         } catch (RuntimeException e) {
             auth.ifPresent(BasicAuthFeature::close);
             recordingService.close();
-            headerTimeout.close();
-            watchdog.close();
+            logFilter.close();
+            connectionMeters.close();
+            gate.close();
+            incidents.close();
+            deadlines.close();
             meters.close();
             recorders.close();
             cameras.close();
@@ -169,22 +215,27 @@ public final class CamstreamServer implements AutoCloseable {
         }
     }
 
-    /** Hands the HTTP/1.1 protocol, as configured under {@code server.protocols.http_1_1}, the header timeout. */
-    private static void listenTo(WebServerConfig.BuilderBase<?, ?> server, Config http1, HeaderReadTimeout timeout) {
+    /** Gives the HTTP/1.1 protocol, as configured under {@code server.protocols.http_1_1}, camstream's listener. */
+    private static void http1(WebServerConfig.BuilderBase<?, ?> server, Http1Config http1) {
         List<ProtocolConfig> protocols = new ArrayList<>();
-        boolean found = false;
         for (ProtocolConfig protocol : server.protocols()) {
-            if (protocol instanceof Http1Config configured) {
-                protocols.add(Http1Config.builder().from(configured).addReceiveListener(timeout).build());
-                found = true;
-            } else {
+            if (!(protocol instanceof Http1Config)) {
                 protocols.add(protocol);
             }
         }
-        if (!found) {
-            protocols.add(Http1Config.builder().config(http1).addReceiveListener(timeout).build());
-        }
+        protocols.add(http1);
         server.protocols(protocols);
+    }
+
+    /** Where the default listener serves, as a user would type it: scheme, the address bound, the port. */
+    private static String servedAt(WebServer server) {
+        InetAddress address = server.prototype().address();
+        String scheme = server.hasTls() ? "https" : "http";
+        if (address.isAnyLocalAddress()) {
+            return scheme + "://localhost:" + server.port() + "/ (and every other address of this machine)";
+        }
+        String host = address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
+        return scheme + "://" + host + ":" + server.port() + "/";
     }
 
     /** The link key, looked at now so that a key file that cannot be used is reported at the start. */
@@ -202,7 +253,9 @@ public final class CamstreamServer implements AutoCloseable {
      */
     static List<CameraRoutes.Route> routing(HttpRouting.Builder routing, CameraResolver resolver, Config camstream,
                                             StreamService streams, RecordingService recordingService,
-                                            Recorders recorders, Links links, Optional<BasicAuthFeature> auth) {
+                                            Recorders recorders, Links links, Optional<BasicAuthFeature> auth,
+                                            RequestTracking tracking) {
+        routing.addFeature(tracking);
         routing.addFeature(SecurityHeaders.from(camstream));
         auth.ifPresent(routing::addFeature);
         CorsFeature.of(camstream.get("cors.allow-origin").asString().asOptional()).ifPresent(routing::addFeature);
@@ -235,24 +288,48 @@ public final class CamstreamServer implements AutoCloseable {
         return cameras;
     }
 
+    /**
+     * The gate every connection passes: its figures and settings.
+     *
+     * @return the gate
+     */
+    public ConnectionGate connections() {
+        return gate;
+    }
+
+    /**
+     * What to do when a listener stops accepting connections while the server runs (Helidon ends a listener on an
+     * error it does not expect): {@link Main} exits, so that the service manager starts camstream anew. Health
+     * reports the server down meanwhile.
+     *
+     * @param action called once, with the reason
+     */
+    public void onListenerLost(Consumer<String> action) {
+        gate.onListenerLost(action);
+    }
+
     /** Every route camstream registered, in order; tests derive their cases from it. */
     List<CameraRoutes.Route> routes() {
         return routes;
     }
 
     /**
-     * Closes the recordings, stops the cameras, which ends every open stream, then the web server, then releases
-     * the drivers.
+     * Sums up the incidents counted, closes the recordings, stops the cameras, which ends every open stream, then
+     * the web server, then releases the drivers.
      */
     @Override
     public void close() {
+        incidents.close(); // first: at exit, the JVM closes the log's handlers at a moment of its own
         recorders.close();
         cameras.close();
+        gate.stopping();
         webServer.stop();
         recordingService.close();
         auth.ifPresent(BasicAuthFeature::close);
-        headerTimeout.close();
-        watchdog.close();
+        logFilter.close();
+        connectionMeters.close();
+        gate.close();
+        deadlines.close();
         meters.close();
         drivers.close();
     }

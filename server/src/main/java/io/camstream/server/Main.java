@@ -16,12 +16,16 @@ import java.util.concurrent.CountDownLatch;
  * Starts camstream: {@code camstream [--config FILE]}.
  * <p>
  * A configuration mistake ends the process with status 2 and one message, without a stack trace unless the
- * {@code io.camstream} logger is at DEBUG. SIGTERM and Ctrl-C stop the cameras, then the server, and exit 0.
+ * {@code io.camstream} logger is at DEBUG. SIGTERM and Ctrl-C stop the cameras, then the server, and exit 0; SIGHUP
+ * does not stop it. A listener that stops accepting connections for good ends the process with status 75, for the
+ * service manager to start it anew.
  */
 public final class Main {
 
     private static final System.Logger LOGGER = System.getLogger(Main.class.getName());
     private static final int CONFIG_ERROR = 2;
+    /** EX_TEMPFAIL: the server cannot go on as it is, and a new start should do. */
+    private static final int LISTENER_LOST = 75;
 
     private Main() {
     }
@@ -42,10 +46,21 @@ public final class Main {
             fail(e);
             return;
         }
-        ShutdownSignals.install(server);
+        server.onListenerLost(Main::exitForRestart);
+        Signals.install(server, Signals::nothingToReload);
         MemoryReturn.start();
         StartupRecording.started();
         awaitForever();
+    }
+
+    /**
+     * Exits so that the service manager starts camstream anew, from another thread: the listener that reports its
+     * end holds Helidon's locks, which the shutdown hook's stop of the server needs.
+     */
+    private static void exitForRestart(String reason) {
+        LOGGER.log(System.Logger.Level.ERROR, "Exiting with status {0} so that camstream is started anew: {1}",
+                LISTENER_LOST, reason);
+        Thread.ofPlatform().name("camstream-exit").start(() -> System.exit(LISTENER_LOST));
     }
 
     private static void fail(RuntimeException e) {

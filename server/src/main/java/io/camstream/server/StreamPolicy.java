@@ -10,24 +10,19 @@ import java.time.Duration;
 /**
  * The server-wide rules for viewers, from the {@code camstream} node: who may log in
  * ({@code auth}), how many streams may run ({@code server-max-viewers}, 0 for no limit) and how long one write to
- * a viewer may block ({@code viewer-write-timeout}) and how long a client may take to send its request headers
- * ({@code header-read-timeout}).
+ * a viewer may block ({@code viewer-write-timeout}).
  *
  * @param auth               users and per-camera access
  * @param serverMaxViewers   the most streams at once, 0 for no limit
  * @param viewerWriteTimeout a viewer whose socket accepts no bytes for this long is disconnected
- * @param headerReadTimeout  a connection whose request headers are not complete this long after its request line
- *                           is closed
  */
-record StreamPolicy(AuthSettings auth, int serverMaxViewers, Duration viewerWriteTimeout, Duration headerReadTimeout) {
+record StreamPolicy(AuthSettings auth, int serverMaxViewers, Duration viewerWriteTimeout) {
 
     static StreamPolicy from(Config camstream, Path defaultLinkKeyFile) {
         return new StreamPolicy(
                 AuthSettings.from(camstream, defaultLinkKeyFile),
                 ConfigValues.intValue(camstream, "server-max-viewers", 0, 0, 1_000_000),
                 ConfigValues.durationValue(camstream, "viewer-write-timeout", Duration.ofSeconds(10),
-                        Duration.ofMillis(100), Duration.ofHours(1)),
-                ConfigValues.durationValue(camstream, "header-read-timeout", Duration.ofSeconds(10),
                         Duration.ofMillis(100), Duration.ofHours(1)));
     }
 }

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /** The packaged installation (server/target/camstream), run through its launcher as a user would. */
 final class Distribution {
 
-    private static final Pattern LISTENING = Pattern.compile("at http://localhost:(\\d+)/");
+    private static final Pattern LISTENING = Pattern.compile(" at https?://[^ ]+:(\\d+)/");
 
     private Distribution() {
     }
@@ -80,6 +80,14 @@ final class Distribution {
             throw new AssertionError("camstream did not start within 30 s: " + output());
         }
 
+        /** Sends a signal by its name ({@code HUP}), as a terminal or a service manager would. */
+        void signal(String name) throws IOException, InterruptedException {
+            Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new AssertionError("kill -" + name + " failed");
+            }
+        }
+
         int awaitExit() throws InterruptedException {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 throw new AssertionError("camstream still runs after 30 s: " + output());
@@ -121,7 +129,22 @@ final class Distribution {
 
     /** Launches with {@code XDG_CACHE_HOME} set to the given folder, where the launcher keeps its startup cache. */
     static Launched launch(Path cacheHome, Path config, String... extraArgs) throws IOException {
-        List<String> command = new ArrayList<>(List.of(launcher().toString(), "--config", config.toString()));
+        return launch(cacheHome, List.of(), config, extraArgs);
+    }
+
+    /**
+     * Launches without a startup cache, with at most the given number of open files, as {@code LimitNOFILE=} of a
+     * systemd unit would set it (through {@code prlimit}, which then runs the launcher in its place).
+     */
+    static Launched launchWithDescriptorLimit(int descriptors, Path config) throws IOException {
+        return launch(Path.of("/dev/null"), List.of(Tools.path("prlimit"), "--nofile=" + descriptors + ":"
+                + descriptors), config);
+    }
+
+    private static Launched launch(Path cacheHome, List<String> wrapper, Path config, String... extraArgs)
+            throws IOException {
+        List<String> command = new ArrayList<>(wrapper);
+        command.addAll(List.of(launcher().toString(), "--config", config.toString()));
         command.addAll(List.of(extraArgs));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("JAVA_HOME"); // the launcher must find a Java 21+ by itself

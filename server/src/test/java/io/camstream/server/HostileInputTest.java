@@ -45,6 +45,9 @@ class HostileInputTest {
                 """, """
                 camstream:
                   header-read-timeout: 2s
+                  # 64 clients of one address dropping streams hold more than the default cap of 128 connections
+                  # until each stream's next frame finds its client gone; ConnectionCapsTest tests the cap
+                  max-connections-per-client: 2000
                   cameras:
                     - name: desk
                       driver: sim
@@ -196,11 +199,14 @@ class HostileInputTest {
     }
 
     @Test
-    void http10ClientGetsAStreamWithoutChunking() throws Exception {
-        RawRequests.Answer answer = RawRequests.exchange(server.port(), "GET /video_feed HTTP/1.0\r\n\r\n", 50_000);
-        assertThat(answer.text()).startsWith("HTTP/1.0 200 OK\r\n")
-                .contains("\r\n\r\n--" + MjpegFormat.BOUNDARY + "\r\nContent-Type: image/jpeg\r\n")
-                .doesNotContainIgnoringCase("transfer-encoding");
+    void http10ClientGetsAStreamWithoutChunkedFraming() throws Exception {
+        try (Socket socket = Sockets.connect(server.port(), "127.0.0.1")) {
+            socket.setSoTimeout(10_000);
+            Sockets.send(socket, "GET /video_feed HTTP/1.0\r\n\r\n");
+            String start = new String(socket.getInputStream().readNBytes(2_000), StandardCharsets.ISO_8859_1);
+            assertThat(start).startsWith("HTTP/1.0 200 OK\r\n").doesNotContainIgnoringCase("transfer-encoding")
+                    .contains("\r\n\r\n--" + MjpegFormat.BOUNDARY + "\r\nContent-Type: image/jpeg\r\n");
+        }
     }
 
     @Test

@@ -8,19 +8,19 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /** Collects every log record of the JVM while open, with its message formatted. */
-final class LogCapture extends Handler implements AutoCloseable {
+public final class LogCapture extends Handler implements AutoCloseable {
 
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
     private final Level previous;
 
-    LogCapture() {
+    public LogCapture() {
         Logger root = Logger.getLogger("");
         previous = root.getLevel();
         setLevel(Level.ALL);
         root.addHandler(this);
     }
 
-    List<String> messages(Level atLeast) {
+    public List<String> messages(Level atLeast) {
         return records.stream()
                 .filter(r -> r.getLevel().intValue() >= atLeast.intValue())
                 .map(r -> new java.util.logging.SimpleFormatter().format(r))

@@ -1,5 +1,6 @@
 package io.camstream.server;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -20,7 +21,7 @@ final class RawHttp implements AutoCloseable {
 
     private RawHttp(Socket socket) throws IOException {
         this.socket = socket;
-        this.in = socket.getInputStream();
+        this.in = new BufferedInputStream(socket.getInputStream());
     }
 
     static RawHttp get(int port, String target, String version, String... headers) throws IOException {

@@ -6,18 +6,14 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,23 +49,22 @@ class ResourceHygieneTest {
             connectAndDrop(server.port(), 200);
             restart(server, flaky, 3);
             awaitViewers(busy);
-            Figures before = Figures.now();
+            JvmFigures before = JvmFigures.now();
 
             long start = System.nanoTime();
             connectAndDrop(server.port(), CYCLES);
             restart(server, flaky, RESTARTS);
             awaitViewers(busy);
-            Figures after = Figures.settled(before);
+            JvmFigures after = JvmFigures.settled(before);
             long seconds = (System.nanoTime() - start) / 1_000_000_000;
 
-            System.out.printf("hygiene: %d viewer cycles, %d driver restarts in %d s; threads %d -> %d, "
-                            + "file descriptors %d -> %d, heap after GC %.1f -> %.1f MiB%n", CYCLES, RESTARTS, seconds,
-                    before.threads, after.threads, before.descriptors, after.descriptors,
-                    before.heap / 1048576.0, after.heap / 1048576.0);
-            assertThat(after.threads).as("live threads").isLessThanOrEqualTo(before.threads + 2);
+            System.out.printf("hygiene: %d viewer cycles, %d driver restarts in %d s; %s%n", CYCLES, RESTARTS, seconds,
+                    before.change(after));
+            assertThat(after.threads()).as("live threads").isLessThanOrEqualTo(before.threads() + 2);
             // The JDK creates its virtual-thread I/O pollers (epoll descriptors) lazily, per carrier thread.
-            assertThat(after.descriptors).as("open file descriptors").isLessThanOrEqualTo(before.descriptors + 4);
-            assertThat(after.heap).as("heap used after GC").isLessThanOrEqualTo(before.heap + HEAP_MARGIN);
+            assertThat(after.descriptors()).as("open file descriptors")
+                    .isLessThanOrEqualTo(before.descriptors() + 4);
+            assertThat(after.heap()).as("heap used after GC").isLessThanOrEqualTo(before.heap() + HEAP_MARGIN);
         }
     }
 
@@ -119,30 +114,6 @@ class ResourceHygieneTest {
         while (camera.viewerCount() > 0) {
             assertThat(System.nanoTime()).as("viewers left").isLessThan(deadline);
             Thread.sleep(20);
-        }
-    }
-
-    private record Figures(int threads, int descriptors, long heap) {
-
-        static Figures now() throws IOException {
-            for (int i = 0; i < 3; i++) {
-                System.gc();
-            }
-            long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-            try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-                return new Figures(ManagementFactory.getThreadMXBean().getThreadCount(), (int) fds.count(), heap);
-            }
-        }
-
-        /** Connections finish closing just after their handlers return: give the counts a few seconds to settle. */
-        static Figures settled(Figures before) throws Exception {
-            long deadline = System.nanoTime() + 5_000_000_000L;
-            Figures now = now();
-            while (System.nanoTime() < deadline && (now.threads > before.threads || now.descriptors > before.descriptors)) {
-                Thread.sleep(100);
-                now = now();
-            }
-            return now;
         }
     }
 }

@@ -1,16 +1,25 @@
 package io.camstream.server;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A key and self-signed certificate for 127.0.0.1 made by keytool, and a TLS context that trusts only it. */
+/**
+ * A key and self-signed certificate for 127.0.0.1 made by keytool, a TLS context that trusts only it, and raw TLS
+ * connections and a PEM copy for clients that need them.
+ */
 final class TestCertificate {
 
     static final String PASSWORD = "test-only";
@@ -49,14 +58,42 @@ final class TestCertificate {
     }
 
     SSLContext trustingContext() throws Exception {
-        KeyStore trusted = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keystore)) {
-            trusted.load(in, PASSWORD.toCharArray());
-        }
+        KeyStore trusted = load();
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trust.init(trusted);
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(null, trust.getTrustManagers(), null);
         return tls;
+    }
+
+    /** The certificate as PEM in the folder, for clients such as curl that read no PKCS12 trust store. */
+    Path certificatePem(Path dir) throws Exception {
+        String pem = "-----BEGIN CERTIFICATE-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(load().getCertificate("camstream").getEncoded())
+                + "\n-----END CERTIFICATE-----\n";
+        return Files.writeString(dir.resolve("camstream.pem"), pem);
+    }
+
+    /** A TLS connection to the port, offering the given ALPN protocols, with its handshake done. */
+    SSLSocket connect(int port, String... protocols) throws Exception {
+        Socket plain = new Socket();
+        plain.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+        SSLSocket socket = (SSLSocket) trustingContext().getSocketFactory().createSocket(plain, "localhost", port,
+                true);
+        SSLParameters parameters = socket.getSSLParameters();
+        parameters.setApplicationProtocols(protocols);
+        socket.setSSLParameters(parameters);
+        socket.setSoTimeout(10_000);
+        socket.startHandshake();
+        return socket;
+    }
+
+    private KeyStore load() throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            store.load(in, PASSWORD.toCharArray());
+        }
+        return store;
     }
 }

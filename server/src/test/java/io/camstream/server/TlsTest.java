@@ -6,13 +6,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.imageio.ImageIO;
+import javax.net.ssl.SSLSocket;
+import java.awt.image.BufferedImage;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,6 +91,31 @@ class TlsTest {
             desk.body().close();
             door.body().close();
         }
+    }
+
+    @Test
+    void aClientOfferingAlpnHttp10GetsHttp10AndTheConnectionClosedAfterTheAnswer() throws Exception {
+        try (SSLSocket socket = certificate.connect(server.port(), "http/1.0")) {
+            assertThat(socket.getApplicationProtocol()).isEqualTo("http/1.0");
+            socket.getOutputStream().write("GET /api/cameras HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertThat(answer).startsWith("HTTP/1.0 200 OK\r\n").contains("\"name\":\"desk\"")
+                    .doesNotContainIgnoringCase("transfer-encoding");
+        }
+    }
+
+    @Test
+    void curlHttp10OverTlsGetsASnapshot(@TempDir Path out) throws Exception {
+        Tools.require("curl");
+        Path jpeg = out.resolve("snapshot.jpg");
+        Process curl = new ProcessBuilder("curl", "-sS", "--http1.0", "--cacert",
+                certificate.certificatePem(out).toString(), "-o", jpeg.toString(), "-w", "%{http_code} %{http_version}",
+                "https://127.0.0.1:" + server.port() + "/cameras/desk/snapshot").redirectErrorStream(true).start();
+        String result = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(curl.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(result).as("status and HTTP version (curl writes 1.0 as 1)").isEqualTo("200 1");
+        BufferedImage image = ImageIO.read(jpeg.toFile());
+        assertThat(image.getWidth()).isEqualTo(160);
     }
 
     @Test

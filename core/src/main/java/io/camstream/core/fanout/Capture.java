@@ -1,11 +1,13 @@
 package io.camstream.core.fanout;
 
+import io.camstream.core.text.Printable;
 import io.camstream.spi.Camera;
 import io.camstream.spi.CameraProvider;
 import io.camstream.spi.Frame;
 import io.helidon.config.Config;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
@@ -86,7 +88,9 @@ final class Capture implements AutoCloseable {
             return Map.of();
         }
         try {
-            return current.details();
+            Map<String, String> details = new LinkedHashMap<>();
+            current.details().forEach((key, value) -> details.put(Printable.escape(key), Printable.escape(value)));
+            return details;
         } catch (RuntimeException e) {
             return Map.of("error", "the driver failed to give details: " + describe(e));
         }
@@ -242,8 +246,12 @@ final class Capture implements AutoCloseable {
         return doubled.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : doubled;
     }
 
+    /**
+     * A driver's failure in words for the log, the API and the NO SIGNAL picture. It may carry what a device or an
+     * upstream server sent (the http driver quotes the headers it refuses), so control characters are escaped.
+     */
     private static String describe(Throwable e) {
         String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : Printable.escape(message);
     }
 }

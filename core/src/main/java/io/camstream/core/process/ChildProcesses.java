@@ -7,7 +7,9 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
@@ -80,6 +82,8 @@ final class ChildProcesses {
                 LOGGER.log(System.Logger.Level.WARNING, "Process {0} ({1}) did not end after SIGKILL",
                         String.valueOf(process.pid()), process.info().command().orElse("?"));
             }
+            // a script's subshells outlive it by a moment after their SIGKILL; "gone" means they are gone too
+            awaitAll(family, REAP_WAIT);
         } finally {
             forget(process);
             if (interrupted) {
@@ -133,6 +137,21 @@ final class ChildProcesses {
     }
 
     /** Waits for a process to end, ignoring interrupts (the caller's flag is restored by {@link #stop}). */
+    private static void awaitAll(Set<ProcessHandle> family, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (ProcessHandle member : family) {
+            while (member.isAlive() && System.nanoTime() < deadline) {
+                try {
+                    member.onExit().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    // keep waiting: stopping must finish
+                } catch (ExecutionException | TimeoutException e) {
+                    break;
+                }
+            }
+        }
+    }
+
     private static boolean await(Process process, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {

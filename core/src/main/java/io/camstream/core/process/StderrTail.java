@@ -1,5 +1,7 @@
 package io.camstream.core.process;
 
+import io.camstream.core.text.Printable;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -95,7 +97,8 @@ final class StderrTail {
     }
 
     private void add(ByteArrayOutputStream bytes) {
-        String line = bytes.toString(StandardCharsets.UTF_8).strip();
+        // a program's own words, shown in logs, the API and NO SIGNAL pictures: no terminal escapes get through
+        String line = Printable.escape(bytes.toString(StandardCharsets.UTF_8).strip());
         bytes.reset();
         if (line.isEmpty()) {
             return;

@@ -1,13 +1,16 @@
 package io.camstream.server.http;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.camstream.core.time.Deadlines;
 import io.camstream.fuzz.FuzzInput;
+import io.camstream.server.log.IncidentLog;
 import io.camstream.server.http10.Http10Selector;
 import io.helidon.common.buffers.BufferData;
 import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.spi.ServerConnectionSelector;
 import io.helidon.webserver.spi.ServerConnectionSelector.Support;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConnectionSelectorsFuzzTest {
 
     private static final List<ServerConnectionSelector> SELECTORS =
-            List.of(new BadMethodSelector(), new Http10Selector(Http1Config.create()));
+            List.of(new BadMethodSelector(new IncidentLog(Deadlines.manual(() -> 0L), Duration.ofMinutes(1))),
+                    new Http10Selector(Http1Config.create()));
 
     @FuzzTest
     void decideOnceAndForAll(byte[] data) {

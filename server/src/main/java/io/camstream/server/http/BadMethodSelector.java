@@ -1,5 +1,7 @@
 package io.camstream.server.http;
 
+import io.camstream.server.log.Incident;
+import io.camstream.server.log.IncidentLog;
 import io.helidon.common.buffers.BufferData;
 import io.helidon.webserver.ConnectionContext;
 import io.helidon.webserver.spi.ServerConnection;
@@ -11,9 +13,11 @@ import java.util.Set;
 import java.util.concurrent.Semaphore;
 
 /**
- * Answers {@code 400 Bad Request} to a request whose method holds a character HTTP does not allow in a token (a
- * control character, a quote, a bracket). Helidon 4.5 fails such a request with 500 and logs a stack trace each
- * time, so anyone could fill the log by sending them; here it costs one short answer and a closed connection.
+ * Answers {@code 400 Bad Request} to a connection's first request whose method holds a character HTTP does not
+ * allow in a token (a control character, a quote, a bracket). Helidon 4.5 fails such a request with 500 and logs a
+ * stack trace each time, so anyone could fill the log by sending them; here it costs one short answer, a closed
+ * connection and a count in the {@link IncidentLog}. Later requests of a kept-alive connection are Helidon's to read:
+ * {@link io.camstream.server.net.BrokenRequestAnswer} answers those.
  */
 public final class BadMethodSelector implements ServerConnectionSelector {
 
@@ -21,6 +25,17 @@ public final class BadMethodSelector implements ServerConnectionSelector {
 
     /** The longest method looked at; real ones are far shorter, and Helidon refuses long request lines itself. */
     private static final int MAX_METHOD = 64;
+
+    private final IncidentLog incidents;
+
+    /**
+     * Creates the selector.
+     *
+     * @param incidents where the refused requests are counted
+     */
+    public BadMethodSelector(IncidentLog incidents) {
+        this.incidents = incidents;
+    }
 
     @Override
     public int bytesToIdentifyConnection() {
@@ -52,6 +67,7 @@ public final class BadMethodSelector implements ServerConnectionSelector {
         return new ServerConnection() {
             @Override
             public void handle(Semaphore requestSemaphore) {
+                incidents.report(Incident.BAD_METHOD, ctx.remotePeer().host());
                 ctx.dataWriter().writeNow(BufferData.create(ANSWER));
             }
 

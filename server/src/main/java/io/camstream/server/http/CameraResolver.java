@@ -2,6 +2,7 @@ package io.camstream.server.http;
 
 import io.camstream.core.cameras.Cameras;
 import io.camstream.core.fanout.CameraFeed;
+import io.camstream.core.text.Printable;
 import io.camstream.server.auth.Access;
 import io.camstream.server.auth.Caller;
 import io.camstream.server.auth.CameraUse;
@@ -72,7 +73,7 @@ public final class CameraResolver {
         if (feed.isEmpty()) {
             String known = String.join(", ", visibleNames(caller));
             res.status(Status.NOT_FOUND_404).send(named.isPresent()
-                    ? "Unknown camera '" + name + "'. Known cameras: " + known + "\n"
+                    ? "Unknown camera '" + Printable.escape(name) + "'. Known cameras: " + known + "\n"
                     : "No camera to show. Known cameras: " + known + "\n");
             return Optional.empty();
         }

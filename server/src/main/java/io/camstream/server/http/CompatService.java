@@ -1,5 +1,6 @@
 package io.camstream.server.http;
 
+import io.camstream.core.text.Printable;
 import io.camstream.server.auth.CameraUse;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
@@ -33,7 +34,7 @@ public final class CompatService implements CameraService {
     }
 
     private static void unsupported(ServerRequest req, ServerResponse res) {
-        res.status(Status.BAD_REQUEST_400).send("action='" + req.query().first("action").orElse("")
+        res.status(Status.BAD_REQUEST_400).send("action='" + Printable.escape(req.query().first("action").orElse(""))
                 + "' is not supported (allowed: stream, snapshot)\n");
     }
 }

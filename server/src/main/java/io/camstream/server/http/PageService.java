@@ -1,6 +1,7 @@
 package io.camstream.server.http;
 
 import io.camstream.core.fanout.CameraFeed;
+import io.camstream.core.text.Printable;
 import io.camstream.server.auth.CameraUse;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -53,7 +54,7 @@ public final class PageService implements CameraService {
         String file = req.path().pathParameters().get("file");
         String body = assets.get(file);
         if (body == null) {
-            res.status(Status.NOT_FOUND_404).send("No asset '" + file + "'\n");
+            res.status(Status.NOT_FOUND_404).send("No asset '" + Printable.escape(file) + "'\n");
             return;
         }
         res.header(HeaderNames.CONTENT_TYPE, ASSET_TYPES.get(file));

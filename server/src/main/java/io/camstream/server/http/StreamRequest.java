@@ -2,6 +2,7 @@ package io.camstream.server.http;
 
 import io.camstream.core.fanout.CameraFeed;
 import io.camstream.core.fanout.ViewerOptions;
+import io.camstream.core.text.Printable;
 import io.camstream.core.variant.VariantSpec;
 import io.camstream.core.variant.Variants;
 import io.helidon.common.parameters.Parameters;
@@ -21,8 +22,9 @@ record StreamRequest(ViewerOptions viewer, boolean advanceHeaders) {
 
     /** Thrown for a query that cannot be served; the message says what is allowed. */
     static final class Invalid extends Exception {
+        // the reason quotes what the client sent: its control characters are escaped
         Invalid(String message) {
-            super(message);
+            super(Printable.escape(message));
         }
     }
 

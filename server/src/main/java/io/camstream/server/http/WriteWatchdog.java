@@ -1,39 +1,39 @@
 package io.camstream.server.http;
 
+import io.camstream.core.time.Deadline;
+import io.camstream.core.time.Deadlines;
+
 import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 /**
  * Disconnects viewers whose socket accepts no bytes for {@code camstream.viewer-write-timeout}, and viewers whose
- * right to watch has ended (a signed link that expired or whose key was replaced), within about a second. Helidon sets no
- * write timeout, so a viewer that stops reading would block its handler thread in a write forever. Each stream
- * marks when a write starts and ends; one thread looks at all of them a few times per timeout and interrupts a
- * writer stuck past the deadline. Helidon writes through a {@link java.nio.channels.SocketChannel}, an
- * interruptible channel: interrupting the thread blocked in its write closes the connection
- * ({@link java.nio.channels.ClosedByInterruptException}), so the stream loop ends and the viewer's resources are
- * freed.
+ * right to watch has ended (a signed link that expired or whose key was replaced), within about a second. Helidon sets
+ * no write timeout, so a viewer that stops reading would block its handler thread in a write forever. Each stream
+ * arms a deadline when a write starts and disarms it when the write is done, and its right is looked at once a
+ * second; a deadline that passes, or a right that is gone, interrupts the writer. Helidon writes through a
+ * {@link java.nio.channels.SocketChannel}, an interruptible channel: interrupting the thread blocked in its write
+ * closes the connection ({@link java.nio.channels.ClosedByInterruptException}), so the stream loop ends and the
+ * viewer's resources are freed.
  */
-public final class WriteWatchdog implements AutoCloseable {
+public final class WriteWatchdog {
 
     private static final System.Logger LOGGER = System.getLogger(WriteWatchdog.class.getName());
+    private static final Duration RIGHT_CHECK = Duration.ofSeconds(1);
 
-    private final long timeoutNanos;
     private final Duration timeout;
-    private final Set<Watch> watches = ConcurrentHashMap.newKeySet();
-    private final Thread checker;
-    private volatile boolean closed;
+    private final Deadlines deadlines;
 
     /**
-     * Starts the watchdog.
+     * Creates the watchdog.
      *
-     * @param timeout how long one write may take
+     * @param timeout   how long one write may take
+     * @param deadlines the deadlines its watches are kept with
      */
-    public WriteWatchdog(Duration timeout) {
+    public WriteWatchdog(Duration timeout, Deadlines deadlines) {
         this.timeout = timeout;
-        this.timeoutNanos = timeout.toNanos();
-        this.checker = Thread.ofPlatform().name("viewer-write-watchdog").daemon().start(this::check);
+        this.deadlines = deadlines;
     }
 
     /**
@@ -44,30 +44,7 @@ public final class WriteWatchdog implements AutoCloseable {
      * @return the watch
      */
     Watch watch(String viewer, BooleanSupplier holds) {
-        Watch watch = new Watch(Thread.currentThread(), viewer, holds);
-        watches.add(watch);
-        return watch;
-    }
-
-    @Override
-    public void close() {
-        closed = true;
-        checker.interrupt();
-    }
-
-    private void check() {
-        long tick = Math.clamp(timeoutNanos / 5, Duration.ofMillis(20).toNanos(), Duration.ofSeconds(1).toNanos());
-        try {
-            while (!closed) {
-                Thread.sleep(Duration.ofNanos(tick));
-                long now = System.nanoTime();
-                for (Watch watch : watches) {
-                    watch.check(now);
-                }
-            }
-        } catch (InterruptedException e) {
-            // closing
-        }
+        return new Watch(Thread.currentThread(), viewer, holds);
     }
 
     /** One stream's writes. */
@@ -75,46 +52,40 @@ public final class WriteWatchdog implements AutoCloseable {
 
         private final Thread writer;
         private final String viewer;
-        private final BooleanSupplier holds;
-        private volatile long writeStarted;
-        private volatile boolean writing;
-        private boolean interrupted;
+        private final AtomicBoolean interrupted = new AtomicBoolean();
+        private final Deadline write;
+        private final Deadline right;
 
         private Watch(Thread writer, String viewer, BooleanSupplier holds) {
             this.writer = writer;
             this.viewer = viewer;
-            this.holds = holds;
+            this.write = deadlines.add(() -> disconnect("accepted no bytes for " + timeout.toMillis() + " ms"));
+            this.right = deadlines.every(RIGHT_CHECK, () -> {
+                if (!holds.getAsBoolean()) {
+                    disconnect("may no longer watch (its link expired or was revoked)");
+                }
+            });
         }
 
         void writing() {
-            writeStarted = System.nanoTime();
-            writing = true;
+            write.armIn(timeout);
         }
 
         void written() {
-            writing = false;
+            write.disarm();
         }
 
-        private void check(long now) {
-            if (interrupted) {
-                return;
+        private void disconnect(String why) {
+            if (interrupted.compareAndSet(false, true)) {
+                LOGGER.log(System.Logger.Level.INFO, "Viewer {0} {1}; disconnecting it", viewer, why);
+                writer.interrupt();
             }
-            if (writing && now - writeStarted > timeoutNanos) {
-                LOGGER.log(System.Logger.Level.INFO, "Viewer {0} accepted no bytes for {1} ms; disconnecting it",
-                        viewer, timeout.toMillis());
-            } else if (!holds.getAsBoolean()) {
-                LOGGER.log(System.Logger.Level.INFO, "Viewer {0} may no longer watch (its link expired or was "
-                        + "revoked); disconnecting it", viewer);
-            } else {
-                return;
-            }
-            interrupted = true;
-            writer.interrupt();
         }
 
         @Override
         public void close() {
-            watches.remove(this);
+            write.close();
+            right.close();
         }
     }
 }

@@ -11,25 +11,28 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
- * Serves HTTP/1.0 requests, which Helidon 4.5 refuses with 505, through Helidon's own HTTP/1.1 connection and the
- * same routing (filters, streams, API): the request is read as HTTP/1.1 with {@code Connection: close} (and a
- * {@code Host} when the client sent none), and the response is written back as HTTP/1.0, without chunked encoding,
- * ending when the connection closes. mjpg-streamer answers HTTP/1.0 this way, and old scripts and devices that
- * speak it expect nothing else.
+ * Serves HTTP/1.0 requests, which Helidon 4.5 refuses with 505, through Helidon's own HTTP/1.1 connection with the
+ * server's HTTP/1.1 settings and the same routing (filters, streams, API): the request is read as HTTP/1.1 with
+ * {@code Connection: close} (and a {@code Host} when the client sent none), under the same request-line and header
+ * limits and deadlines as HTTP/1.1, and the response is written back as HTTP/1.0, without chunked encoding, ending
+ * when the connection closes. mjpg-streamer answers HTTP/1.0 this way, and old scripts and devices that speak it
+ * expect nothing else. Over TLS it is chosen by ALPN {@code http/1.0}, which {@code curl --http1.0} offers.
  */
 public final class Http10Selector implements ServerConnectionSelector {
 
     private static final byte[] VERSION = " HTTP/1.0\r".getBytes(StandardCharsets.US_ASCII);
 
     private final Http1ConnectionSelector http11;
+    private final int maxRequestLine;
 
     /**
      * Creates the selector.
      *
-     * @param http1 the server's HTTP/1 settings, applied to the translated requests
+     * @param http1 the server's HTTP/1 settings and listeners, applied to the translated requests
      */
     public Http10Selector(Http1Config http1) {
         this.http11 = Http1ConnectionSelector.builder().config(http1).build();
+        this.maxRequestLine = http1.maxPrologueLength();
     }
 
     @Override
@@ -41,7 +44,8 @@ public final class Http10Selector implements ServerConnectionSelector {
     public Support supports(BufferData request) {
         int newLine = request.indexOf((byte) '\n');
         if (newLine < 0) {
-            return request.available() > 8192 ? Support.UNSUPPORTED : Support.UNKNOWN;
+            // past the longest request line allowed it is no request of ours: HTTP/1.1 refuses it
+            return request.available() > maxRequestLine ? Support.UNSUPPORTED : Support.UNKNOWN;
         }
         if (newLine < VERSION.length) {
             return Support.UNSUPPORTED;

@@ -30,7 +30,8 @@ class ConfigFilesTest {
                 .isInstanceOf(CameraConfigException.class)
                 .hasMessage("camstream.viewer-write-timout: 'viewer-write-timout' is not a key of camstream (allowed:"
                         + " auth, cameras, cors, data-dir, drivers-dir, frame-ancestors, header-read-timeout,"
-                        + " server-max-viewers, viewer-write-timeout)");
+                        + " keep-alive-timeout, max-connections, max-connections-per-client, server-max-viewers,"
+                        + " viewer-write-timeout)");
     }
 
     @Test
@@ -41,6 +42,9 @@ class ConfigFilesTest {
                   server-max-viewers: 100
                   viewer-write-timeout: 10s
                   header-read-timeout: 10s
+                  keep-alive-timeout: 30s
+                  max-connections: 500
+                  max-connections-per-client: 50
                   frame-ancestors: "'self'"
                   cors:
                     allow-origin: "*"
