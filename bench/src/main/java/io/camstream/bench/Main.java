@@ -40,9 +40,9 @@ public final class Main {
                   run every benchmark scenario against camstream and the reference; write the figures into --out
                   (--smoke: one small scenario, briefly, to check that the matrix works)
               camstream-bench variants [--camstream server/target/camstream] [--work DIR] [--port 8181]
-                                       [--warmup 12] [--duration 10] [--rounds 2]
-                  a 1280x720 30 fps camera turned by rotate: 90, 100 viewers of the full picture and 100 of the
-                  width=320 variant, in runs that differ in one thing; ffmpeg turning the same frames beside them
+                                       [--reference-port 8190] [--warmup 10] [--duration 6]
+                  a 1280x720 30 fps camera turned by rotate: 90, 100 viewers of the full picture beside 100, 1, 100
+                  and no viewers of its width=320 variant, the bare reference and ffmpeg on the same frames; about 1 min
               camstream-bench jpeg [--iterations 300] [--work DIR]
                   CPU per frame of the JPEG toolkit's jobs (turning, reduced decoding, variants) beside ffmpeg and
                   ImageIO on the same 1280x720 and 1920x1080 frames
