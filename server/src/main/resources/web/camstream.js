@@ -86,27 +86,43 @@ function startGrid(images) {
     }
   }
 
-  // The tile keeps showing its last picture until the next one has loaded.
+  // The tile keeps showing its last picture until the next one has loaded: the next one loads in an element of its
+  // own, which then takes the tile's place. (Chromium has an <img> given a new src at 0×0 until the new picture has
+  // come.)
   function refresh(tile) {
     running++;
     tile.busy = true;
+    const next = document.createElement("img");
+    for (const attribute of tile.img.attributes) {
+      if (attribute.name !== "src") {
+        next.setAttribute(attribute.name, attribute.value);
+      }
+    }
     const done = shown => {
-      tile.img.onload = null;
-      tile.img.onerror = null;
       running--;
       tile.busy = false;
+      if (shown) {
+        observer.unobserve(tile.img);
+        tile.img.replaceWith(next);
+        tile.img = next;
+        observer.observe(next);
+      }
       const inView = tiles.filter(t => t.visible).length;
       tile.due = performance.now() + (shown ? Math.max(TILE_PERIOD_MS, 1000 * inView / GRID_RATE) : TILE_RETRY_MS);
       pump();
     };
-    tile.img.onload = () => done(true);
-    tile.img.onerror = () => done(false);
-    tile.img.src = tileUrl(tile.img, ++tile.pictures);
+    next.onload = () => done(true);
+    next.onerror = () => done(false);
+    next.src = tileUrl(tile.img, ++tile.pictures);
   }
 
+  // An element that has just left its tile may still have an entry on its way.
   const observer = new IntersectionObserver(entries => {
     for (const entry of entries) {
-      tiles.find(t => t.img === entry.target).visible = entry.isIntersecting;
+      const tile = tiles.find(t => t.img === entry.target);
+      if (tile) {
+        tile.visible = entry.isIntersecting;
+      }
     }
     pump();
   });

@@ -25,9 +25,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BrowserPageTest {
 
-    /** Per picture: its URL, natural size, and a hash of its pixels drawn into a canvas. */
+    /**
+     * Per live picture (a grid tile or the camera page's stream, not the event player): its URL, natural size, and a
+     * hash of its pixels drawn into a canvas.
+     */
     private static final String READ_PICTURES = """
-            [...document.querySelectorAll("main img")].map(img => {
+            [...document.querySelectorAll("main img[data-tile], main img[data-stream]")].map(img => {
               const canvas = document.createElement("canvas");
               canvas.width = img.naturalWidth;
               canvas.height = img.naturalHeight;
@@ -134,8 +137,8 @@ class BrowserPageTest {
             assertThat(shown.getFirst().getString("src")).startsWith(server.uri("/cameras/shelf/stream").toString());
             assertThat(shown.getFirst().getInt("width") + "x" + shown.getFirst().getInt("height"))
                     .as("the full picture, turned").isEqualTo("360x640");
-            assertThat(browser.evaluate("document.querySelector('main img').width + 'x'"
-                    + " + document.querySelector('main img').height"))
+            assertThat(browser.evaluate("document.querySelector('img[data-stream]').width + 'x'"
+                    + " + document.querySelector('img[data-stream]').height"))
                     .as("laid out at the turned size before any frame came")
                     .isInstanceOfSatisfying(JsonString.class, s -> assertThat(s.getString()).isNotEqualTo("0x0"));
             URI state = server.uri("/api/cameras/shelf");
