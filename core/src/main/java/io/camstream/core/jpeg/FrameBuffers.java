@@ -5,7 +5,7 @@ package io.camstream.core.jpeg;
  * frames all have one size, so turning or shrinking each of them in the same buffers allocates nothing but the
  * resulting JPEG. At 1280×720 a turn otherwise allocates about 3 MB of coefficients per frame, 90 MB/s at 30 fps,
  * which with the server's small young generation went straight to the old one and grew the heap by hundreds of
- * megabytes. Not thread-safe: one per thread. What a call with buffers returns besides the JPEG (a decoded picture)
+ * megabytes; and its entropy coder's room for the JPEG another 230 kB. Not thread-safe: one per thread. What a call with buffers returns besides the JPEG (a decoded picture)
  * is good until the next call with the same buffers.
  */
 public final class FrameBuffers {
@@ -29,6 +29,7 @@ public final class FrameBuffers {
     private final long[][] longs = new long[slots()][];
     private final byte[][] bytes = new byte[slots()][];
     private final int[][] ints = new int[slots()][];
+    private byte[] coded = new byte[0];
 
     /** Creates empty buffers; they grow to the first frame's size. */
     public FrameBuffers() {
@@ -80,6 +81,24 @@ public final class FrameBuffers {
             ints[slot] = array;
         }
         return array;
+    }
+
+    /**
+     * Room for a JPEG being coded, before it is copied out at its size: at least the given length, and larger when a
+     * frame before needed more.
+     */
+    byte[] coded(int length) {
+        if (coded.length < length) {
+            coded = new byte[length];
+        }
+        return coded;
+    }
+
+    /** Keeps the room a JPEG grew while it was coded, for the next frame. */
+    void keepCoded(byte[] grown) {
+        if (grown.length > coded.length) {
+            coded = grown;
+        }
     }
 
     private static int slot(Use use, int component) {

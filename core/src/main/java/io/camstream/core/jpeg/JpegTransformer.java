@@ -101,7 +101,7 @@ public final class JpegTransformer {
         Path path = pathFor(frame);
         if (path == Path.LOSSLESS) {
             CoefficientImage source = CoefficientImage.read(jpeg, limits, null, buffers);
-            return new Result(write(LosslessTransform.apply(source, orientation)), Path.LOSSLESS);
+            return new Result(write(LosslessTransform.apply(source, orientation), buffers), Path.LOSSLESS);
         }
         return new Result(turn(jpeg, LosslessTransform.losslessComponents(frame, orientation), buffers), path);
     }
@@ -145,14 +145,15 @@ public final class JpegTransformer {
                 layouts[c] = CoefficientImage.Layout.of(turned.frame(), c);
             }
         }
-        return write(new CoefficientImage(turned, planes, nonZero, layouts));
+        return write(new CoefficientImage(turned, planes, nonZero, layouts), buffers);
     }
 
-    private static byte[] write(CoefficientImage image) {
+    private static byte[] write(CoefficientImage image, FrameBuffers buffers) {
         JpegHeaders headers = image.headers();
         List<Segment> kept = headers.segments().stream()
                 .filter(s -> s.marker() == 0xE0 || s.marker() == 0xEE || s.marker() == 0xFE)
                 .toList();
-        return JpegWriter.write(image, HuffmanChoice.ORIGINAL_IF_COMPLETE, headers.restartInterval(), kept);
+        return JpegWriter.write(image, HuffmanChoice.ORIGINAL_IF_COMPLETE, headers.restartInterval(), kept,
+                buffers);
     }
 }

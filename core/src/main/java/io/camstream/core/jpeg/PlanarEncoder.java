@@ -54,7 +54,7 @@ public final class PlanarEncoder {
         JpegHeaders headers = new JpegHeaders(frame, quant, null, null, restartInterval, image.colourSpace(),
                 List.of(JFIF));
         return JpegWriter.write(coefficients(image.planes(), headers, buffers), HuffmanChoice.STANDARD,
-                restartInterval, headers.segments());
+                restartInterval, headers.segments(), buffers);
     }
 
     /**
