@@ -1,7 +1,7 @@
 package io.camstream.server;
 
-import io.camstream.core.cameras.Cameras;
 import io.camstream.core.StartupException;
+import io.camstream.core.cameras.Cameras;
 import io.camstream.core.driver.DriverRegistry;
 import io.camstream.core.time.Deadlines;
 import io.camstream.recording.CameraRecordingSettings;
@@ -15,6 +15,7 @@ import io.camstream.server.head.HeadResponse;
 import io.camstream.server.http.ApiService;
 import io.camstream.server.http.BadMethodSelector;
 import io.camstream.server.http.CameraResolver;
+import io.camstream.server.http.ConfigService;
 import io.camstream.server.http.CameraRoutes;
 import io.camstream.server.http.CorsFeature;
 import io.camstream.server.http.LinkService;
@@ -25,6 +26,9 @@ import io.camstream.server.http.StreamService;
 import io.camstream.server.http.ViewerLimits;
 import io.camstream.server.http.WriteWatchdog;
 import io.camstream.server.http10.Http10Selector;
+import io.camstream.server.live.ConfigState;
+import io.camstream.server.live.ConfigStatus;
+import io.camstream.server.live.LiveConfig;
 import io.camstream.server.log.HelidonLogFilter;
 import io.camstream.server.log.IncidentLog;
 import io.camstream.server.net.BrokenRequestAnswer;
@@ -61,7 +65,7 @@ import java.util.function.Consumer;
 /**
  * A running camstream: the installed drivers, the configured cameras and the web server behind its connection gate,
  * started in that order and closed in the reverse one, so that captures (and their child processes) end before the
- * server.
+ * server; with a configuration file, what follows it while the server runs.
  */
 public final class CamstreamServer implements AutoCloseable {
 
@@ -80,15 +84,16 @@ public final class CamstreamServer implements AutoCloseable {
     private final ConnectionGate gate;
     private final HelidonLogFilter logFilter;
     private final ConnectionMeters connectionMeters;
-    private final Optional<BasicAuthFeature> auth;
+    private final BasicAuthFeature auth;
     private final List<CameraRoutes.Route> routes;
     private final WebServer webServer;
+    private final Optional<LiveConfig> live;
 
     private CamstreamServer(DriverRegistry drivers, Cameras cameras, Recorders recorders,
                             RecordingService recordingService, CameraMeters meters, Deadlines deadlines,
                             IncidentLog incidents, ConnectionGate gate, HelidonLogFilter logFilter,
-                            ConnectionMeters connectionMeters, Optional<BasicAuthFeature> auth,
-                            List<CameraRoutes.Route> routes, WebServer webServer) {
+                            ConnectionMeters connectionMeters, BasicAuthFeature auth, List<CameraRoutes.Route> routes,
+                            WebServer webServer, Optional<LiveConfig> live) {
         this.drivers = drivers;
         this.cameras = cameras;
         this.recorders = recorders;
@@ -102,11 +107,16 @@ public final class CamstreamServer implements AutoCloseable {
         this.auth = auth;
         this.routes = routes;
         this.webServer = webServer;
+        this.live = live;
+    }
+
+    /** The file a configuration was read from, and what it held then. */
+    private record ConfigFile(Path path, byte[] content) {
     }
 
     /**
      * Starts camstream with a configuration that came from no file: the link key is kept in {@code conf/} of the
-     * installation unless {@code camstream.auth.link-key-file} says otherwise.
+     * installation unless {@code camstream.auth.link-key-file} says otherwise. Nothing is watched.
      *
      * @param root the configuration's root node
      * @return the running server
@@ -118,16 +128,25 @@ public final class CamstreamServer implements AutoCloseable {
     }
 
     /**
-     * Starts camstream with a configuration.
+     * Starts camstream with a configuration file, and follows it: changes saved to it, to the drivers directories and
+     * to the TLS certificates are taken in while the server runs (see {@link LiveConfig}). The link key is kept beside
+     * the file by default.
      *
-     * @param root       the configuration's root node
-     * @param configFile the file it was read from, if any; the link key is kept beside it by default
+     * @param file the configuration file
      * @return the running server
-     * @throws io.camstream.core.StartupException            when the drivers cannot be loaded as configured
+     * @throws io.camstream.core.StartupException            when the file cannot be read, the drivers cannot be
+     *                                                       loaded as configured, or a camera's recording
+     *                                                       directory cannot be used
      * @throws io.camstream.spi.CameraConfigException when a camera's configuration is wrong
-     * @throws StartupException when a camera's recording directory cannot be used
      */
-    public static CamstreamServer start(Config root, Optional<Path> configFile) {
+    public static CamstreamServer start(Path file) {
+        byte[] content = ConfigFiles.read(file);
+        return start(ConfigFiles.parse(file, content), Optional.of(new ConfigFile(file, content)));
+    }
+
+    private static CamstreamServer start(Config root, Optional<ConfigFile> file) {
+        Path linkKeyFile = ConfigFiles.defaultLinkKeyFile(file.map(ConfigFile::path));
+        Path dataDir = ConfigFiles.dataDir(root);
         DriverRegistry drivers = DriverRegistry.discover(CamstreamServer.class.getClassLoader(),
                 ConfigFiles.driversDirs(root));
         Cameras cameras;
@@ -138,8 +157,8 @@ public final class CamstreamServer implements AutoCloseable {
         try {
             Config camerasNode = root.get("camstream.cameras");
             cameras = Cameras.fromConfig(camerasNode, drivers, CameraRecordingSettings.CAMERA_KEYS);
-            recording = Recorders.settings(camerasNode, ConfigFiles.dataDir(root));
-            policy = StreamPolicy.from(root.get("camstream"), ConfigFiles.defaultLinkKeyFile(configFile));
+            recording = Recorders.settings(camerasNode, dataDir);
+            policy = StreamPolicy.from(root.get("camstream"), linkKeyFile);
             links = links(policy);
             connections = ConnectionSettings.from(root.get("camstream"));
         } catch (RuntimeException e) {
@@ -156,9 +175,9 @@ public final class CamstreamServer implements AutoCloseable {
                     + " a directory camstream may write)");
         }
         Access access = new Access(policy.auth(), links);
-        Optional<BasicAuthFeature> auth = policy.auth().enabled()
-                ? Optional.of(new BasicAuthFeature(policy.auth(), access, links, cameras.names()))
-                : Optional.empty();
+        BasicAuthFeature auth = new BasicAuthFeature(policy.auth(), access, links, cameras::names);
+        ViewerLimits limits = new ViewerLimits(policy.serverMaxViewers());
+        ConfigStatus status = new ConfigStatus(ConfigState.started(file.map(ConfigFile::path), false));
         CameraMeters meters = CameraMeters.register(Metrics.globalRegistry(), cameras, recorders);
         Deadlines deadlines = Deadlines.start("camstream-deadlines", DEADLINE_TICK);
         IncidentLog incidents = new IncidentLog(deadlines, INCIDENT_SUMMARY);
@@ -169,11 +188,12 @@ public final class CamstreamServer implements AutoCloseable {
         Http1Config http1 = Http1Config.builder().config(root.get("server.protocols.http_1_1"))
                 .addReceiveListener(tracking).build();
         WriteWatchdog watchdog = new WriteWatchdog(policy.viewerWriteTimeout(), deadlines);
-        StreamService streams = new StreamService(new ViewerLimits(policy.serverMaxViewers()), watchdog);
+        StreamService streams = new StreamService(limits, watchdog);
         RecordingService recordingService = new RecordingService(recorders, streams);
         List<CameraRoutes.Route> routes = new ArrayList<>();
+        WebServer webServer = null;
         try {
-            WebServer webServer = WebServer.builder()
+            webServer = WebServer.builder()
                     .update(ListenerDefaults::apply)
                     .config(root.get("server"))
                     .update(server -> ListenerDefaults.tlsOverNio(server, root.get("server")))
@@ -184,11 +204,22 @@ public final class CamstreamServer implements AutoCloseable {
                     .shutdownHook(false)
                     .addConnectionSelector(new BadMethodSelector(incidents))
                     .addConnectionSelector(new Http10Selector(http1))
-                    .addFeature(Observability.feature(root.get("server.features.observe"), cameras, recorders, gate))
+                    .addFeature(Observability.feature(root.get("server.features.observe"), cameras, recorders, gate,
+                            status, access::settings))
                     .routing(routing -> routes.addAll(routing(routing, new CameraResolver(cameras, access),
-                            root.get("camstream"), streams, recordingService, recorders, links, auth, tracking)))
+                            root.get("camstream"), streams, recordingService, recorders, links, auth, tracking,
+                            new ConfigService(status, cameras::names, drivers))))
                     .build()
                     .start();
+            Optional<LiveConfig> live = Optional.empty();
+            if (file.isPresent()) {
+                WebServer started = webServer;
+                live = Optional.of(LiveConfig.start(file.get().path(), file.get().content(), root,
+                        new Reconfiguration(cameras, drivers, recorders, dataDir, access, auth, limits, gate,
+                                linkKeyFile),
+                        drivers, cameras,
+                        webServer.hasTls() ? Optional.of(started::reloadTls) : Optional.empty(), status));
+            }
             if (!ConnectionGate.installed()) {
                 LOGGER.log(System.Logger.Level.WARNING, "Connections are not limited: header-read-timeout, "
                         + "keep-alive-timeout and the connection caps need the JVM options that bin/camstream sets "
@@ -198,9 +229,12 @@ public final class CamstreamServer implements AutoCloseable {
             LOGGER.log(System.Logger.Level.INFO, "camstream serves {0} camera(s) {1} at {2}",
                     cameras.names().size(), cameras.names(), servedAt(webServer));
             return new CamstreamServer(drivers, cameras, recorders, recordingService, meters, deadlines, incidents,
-                    gate, logFilter, connectionMeters, auth, List.copyOf(routes), webServer);
+                    gate, logFilter, connectionMeters, auth, List.copyOf(routes), webServer, live);
         } catch (RuntimeException e) {
-            auth.ifPresent(BasicAuthFeature::close);
+            if (webServer != null) {
+                webServer.stop();
+            }
+            auth.close();
             recordingService.close();
             logFilter.close();
             connectionMeters.close();
@@ -253,11 +287,11 @@ public final class CamstreamServer implements AutoCloseable {
      */
     static List<CameraRoutes.Route> routing(HttpRouting.Builder routing, CameraResolver resolver, Config camstream,
                                             StreamService streams, RecordingService recordingService,
-                                            Recorders recorders, Links links, Optional<BasicAuthFeature> auth,
-                                            RequestTracking tracking) {
+                                            Recorders recorders, Links links, BasicAuthFeature auth,
+                                            RequestTracking tracking, ConfigService config) {
         routing.addFeature(tracking);
         routing.addFeature(SecurityHeaders.from(camstream));
-        auth.ifPresent(routing::addFeature);
+        routing.addFeature(auth);
         CorsFeature.of(camstream.get("cors.allow-origin").asString().asOptional()).ifPresent(routing::addFeature);
         routing.error(NotFoundException.class, HeadResponse::notFound);
         return new CameraRoutes(routing, resolver)
@@ -266,6 +300,7 @@ public final class CamstreamServer implements AutoCloseable {
                 .register(streams)
                 .register(recordingService)
                 .register(new ApiService(recorders))
+                .register(config)
                 .register(new LinkService(links))
                 .routes();
     }
@@ -286,6 +321,11 @@ public final class CamstreamServer implements AutoCloseable {
      */
     public Cameras cameras() {
         return cameras;
+    }
+
+    /** The installed drivers, for tests that look at their class loaders. */
+    DriverRegistry drivers() {
+        return drivers;
     }
 
     /**
@@ -314,18 +354,27 @@ public final class CamstreamServer implements AutoCloseable {
     }
 
     /**
-     * Sums up the incidents counted, closes the recordings, stops the cameras, which ends every open stream, then
-     * the web server, then releases the drivers.
+     * Reads the configuration file again at once and applies it, or says why not; what SIGHUP does.
+     */
+    public void reload() {
+        live.ifPresentOrElse(config -> config.reloadNow("SIGHUP"), () -> LOGGER.log(System.Logger.Level.INFO,
+                "SIGHUP: camstream runs on its built-in configuration (no --config file): nothing to read again"));
+    }
+
+    /**
+     * Sums up the incidents counted, stops following the configuration, closes the recordings, stops the cameras,
+     * which ends every open stream, then the web server, then releases the drivers.
      */
     @Override
     public void close() {
         incidents.close(); // first: at exit, the JVM closes the log's handlers at a moment of its own
+        live.ifPresent(LiveConfig::close);
         recorders.close();
         cameras.close();
         gate.stopping();
         webServer.stop();
         recordingService.close();
-        auth.ifPresent(BasicAuthFeature::close);
+        auth.close();
         logFilter.close();
         connectionMeters.close();
         gate.close();

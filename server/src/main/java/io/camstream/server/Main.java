@@ -5,7 +5,6 @@ import io.camstream.spi.CameraConfigException;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigException;
 import io.helidon.logging.common.LogConfig;
-import io.camstream.server.config.ConfigFiles;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -17,8 +16,8 @@ import java.util.concurrent.CountDownLatch;
  * <p>
  * A configuration mistake ends the process with status 2 and one message, without a stack trace unless the
  * {@code io.camstream} logger is at DEBUG. SIGTERM and Ctrl-C stop the cameras, then the server, and exit 0; SIGHUP
- * does not stop it. A listener that stops accepting connections for good ends the process with status 75, for the
- * service manager to start it anew.
+ * reads the configuration file again and applies it. A listener that stops accepting connections for good ends the
+ * process with status 75, for the service manager to start it anew.
  */
 public final class Main {
 
@@ -40,14 +39,14 @@ public final class Main {
         CamstreamServer server;
         try {
             Optional<Path> configFile = CommandLine.parse(args).configFile();
-            Config config = ConfigFiles.load(configFile);
-            server = CamstreamServer.start(config, configFile);
+            server = configFile.isPresent() ? CamstreamServer.start(configFile.get())
+                    : CamstreamServer.start(Config.create());
         } catch (CameraConfigException | StartupException | ConfigException | UncheckedIOException e) {
             fail(e);
             return;
         }
         server.onListenerLost(Main::exitForRestart);
-        Signals.install(server, Signals::nothingToReload);
+        Signals.install(server, server::reload);
         MemoryReturn.start();
         StartupRecording.started();
         awaitForever();

@@ -10,8 +10,8 @@ import sun.misc.Signal;
  * signals are caught and turned into an ordinary exit with status 0, which still runs the shutdown hook that closes
  * cameras before the web server.
  * <p>
- * SIGHUP (a closed terminal, {@code systemctl reload}) would end the JVM; it runs the reload action instead, the hook
- * for reading the configuration anew.
+ * SIGHUP (a closed terminal, {@code systemctl reload}) would end the JVM; it runs the reload action instead, which
+ * reads the configuration file again.
  */
 final class Signals {
 
@@ -35,11 +35,5 @@ final class Signals {
             Signal.handle(new Signal(name), signal -> Runtime.getRuntime().exit(0));
         }
         Signal.handle(new Signal("HUP"), signal -> reload.run());
-    }
-
-    /** What SIGHUP does until the configuration can be reloaded live: say so, and go on. */
-    static void nothingToReload() {
-        LOGGER.log(System.Logger.Level.INFO, "SIGHUP: camstream reads its configuration only when it starts; "
-                + "restart it to apply changes (it keeps running)");
     }
 }

@@ -15,6 +15,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Debian package on this machine, as root: installed with dpkg, its server run on the packaged configuration as
- * the service would run it, upgraded over an edited configuration, removed and purged.
+ * the service would run it, upgraded over an edited configuration and told to read it again by the unit's
+ * {@code ExecReload=} ({@code systemctl reload}), removed and purged.
  * <p>
  * The package depends on a Java 21+ runtime package. Debian 12 has none (its archive stops at OpenJDK 17), and the
  * JDK 25 of this machine is unpacked in /usr/lib/jvm outside dpkg. A stand-in package that provides
@@ -220,7 +222,28 @@ class DebPackageIT {
             BufferedImage frame = frame(URI.create("http://127.0.0.1:" + port + "/cameras/porch/stream"));
             assertThat(frame.getWidth()).isEqualTo(320);
             assertThat(frame.getHeight()).isEqualTo(240);
+            reloadedAsSystemctlReloadDoes(server, port);
         }
+    }
+
+    /**
+     * The unit's {@code ExecReload=} run on the installed server, after an edit it does not watch for: the service
+     * user reads the configuration again at once and a camera added there is served.
+     */
+    private static void reloadedAsSystemctlReloadDoes(Distribution.Launched server, int port) throws Exception {
+        String edited = Files.readString(CONFIG);
+        Files.writeString(CONFIG, edited.replace("camstream:\n", "camstream:\n  watch-config: false\n")
+                + "    - name: yard\n      driver: sim\n      width: 160\n      height: 120\n");
+        List<String> reload = ServiceUnit.read(UNIT).execReload().stream()
+                .map(word -> word.replace("$MAINPID", Long.toString(server.process.pid()))).toList();
+        DebianHost.run(reload.toArray(String[]::new)).requireSuccess(String.join(" ", reload));
+        Endpoint camstream = new Endpoint(port);
+        Await.until("yard served after SIGHUP", Duration.ofSeconds(5),
+                () -> camstream.status("/api/cameras/yard") == 200);
+        assertThat(server.output()).contains("SIGHUP: reading " + CONFIG + " again");
+        BufferedImage yard = frame(URI.create("http://127.0.0.1:" + port + "/cameras/yard/stream"));
+        assertThat(yard.getWidth()).isEqualTo(160);
+        assertThat(server.process.isAlive()).isTrue();
     }
 
     private static void purgedLeavingNothingButTheUser() throws Exception {

@@ -115,22 +115,6 @@ class DistributionIT {
     }
 
     @Test
-    void sighupLeavesTheServerRunningAndSaysThereIsNothingToReload() throws Exception {
-        try (Distribution.Launched server = Distribution.launch(installedSimCamera())) {
-            int port = server.awaitPort();
-            server.signal("HUP");
-            Await.until("the SIGHUP line", Duration.ofSeconds(10),
-                    () -> server.output().contains("SIGHUP: camstream reads its configuration only when it starts"));
-            assertThat(server.process.isAlive()).isTrue();
-            try (InputStream body = Http.stream(URI.create("http://127.0.0.1:" + port + "/video_feed")).body()) {
-                assertThat(new MjpegReader(body, MjpegFormat.BOUNDARY).next().body()).startsWith(0xFF, 0xD8);
-            }
-            server.terminate();
-            assertThat(server.awaitExit()).as(server.output()).isZero();
-        }
-    }
-
-    @Test
     void theStartUpLineNamesTheSchemeAndTheAddressServed() throws Exception {
         TestCertificate tls = TestCertificate.in(dir);
         Path config = dir.resolve("tls.yaml");

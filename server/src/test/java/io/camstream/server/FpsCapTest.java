@@ -4,8 +4,11 @@ import io.camstream.core.mjpeg.MjpegFormat;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -21,10 +24,9 @@ class FpsCapTest {
         try (RunningServer server = RunningServer.simCamera("default", 160, 120, 30);
              InputStream capped = Http.stream(server.uri("/video_feed?fps=5")).body();
              InputStream full = Http.stream(server.uri("/video_feed")).body()) {
-            MjpegReader cappedReader = new MjpegReader(capped, MjpegFormat.BOUNDARY);
-            Thread.ofVirtual().start(() -> drain(full));
-            assertThat(rate(cappedReader, Duration.ofSeconds(4))).isCloseTo(5, within(0.5));
-            assertThat(server.server().cameras().defaultCamera().stats().captureFps()).isCloseTo(30, within(3.0));
+            CompletableFuture<List<Duration>> fullSpacing = CompletableFuture.supplyAsync(() -> spacing(full, 60));
+            assertCapped(spacing(capped, 12), 5, 30);
+            assertCapped(fullSpacing.get(20, TimeUnit.SECONDS), 30, 30);
         }
     }
 
@@ -42,11 +44,9 @@ class FpsCapTest {
                 """);
              InputStream uncapped = Http.stream(server.uri("/cameras/desk/stream")).body();
              InputStream lower = Http.stream(server.uri("/cameras/desk/stream?fps=4")).body()) {
-            MjpegReader first = new MjpegReader(uncapped, MjpegFormat.BOUNDARY);
-            MjpegReader second = new MjpegReader(lower, MjpegFormat.BOUNDARY);
-            CompletableFuture<Double> lowerRate = CompletableFuture.supplyAsync(() -> rate(second, Duration.ofSeconds(4)));
-            assertThat(rate(first, Duration.ofSeconds(4))).isCloseTo(10, within(1.0));
-            assertThat(lowerRate.get(10, TimeUnit.SECONDS)).isCloseTo(4, within(0.4));
+            CompletableFuture<List<Duration>> lowerSpacing = CompletableFuture.supplyAsync(() -> spacing(lower, 10));
+            assertCapped(spacing(uncapped, 20), 10, 30);
+            assertCapped(lowerSpacing.get(20, TimeUnit.SECONDS), 4, 30);
         }
     }
 
@@ -64,30 +64,46 @@ class FpsCapTest {
         }
     }
 
-    /** Frames per second over the window, after the first frame. */
-    private static double rate(MjpegReader reader, Duration window) {
+    /**
+     * A viewer held to {@code cap} frames a second of a camera at {@code cameraFps} gets frames captured a cap's
+     * interval apart on average, within one camera interval (each frame is the one captured nearest its due time).
+     * The capture times are the server's, sent with each part, so how fast this test reads does not enter; nor does
+     * a frame the camera delivered late, since the due times after it stay where they were.
+     */
+    private static void assertCapped(List<Duration> spacing, double cap, double cameraFps) {
+        double interval = 1 / cap;
+        double slack = 1 / cameraFps;
+        double mean = spacing.stream().mapToDouble(FpsCapTest::seconds).average().orElseThrow();
+        assertThat(mean).as("mean spacing of %s", spacing).isCloseTo(interval, within(slack));
+    }
+
+    /**
+     * The spacing of the capture times of {@code frames} consecutive parts, after the first two: a viewer's first
+     * frame is the newest one at the moment it joined, captured any time before.
+     */
+    private static List<Duration> spacing(InputStream stream, int frames) {
         try {
+            MjpegReader reader = new MjpegReader(stream, MjpegFormat.BOUNDARY);
             reader.next();
-            long start = System.nanoTime();
-            long end = start + window.toNanos();
-            int frames = 0;
-            long last = start;
-            while (last < end) {
-                reader.next();
-                frames++;
-                last = System.nanoTime();
+            Instant last = captureTime(reader.next());
+            List<Duration> spacing = new ArrayList<>();
+            while (spacing.size() < frames) {
+                Instant next = captureTime(reader.next());
+                spacing.add(Duration.between(last, next));
+                last = next;
             }
-            return frames * 1e9 / (last - start);
+            return spacing;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
-    private static void drain(InputStream in) {
-        try {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-        } catch (java.io.IOException e) {
-            // closed by the test
-        }
+    private static Instant captureTime(MjpegReader.Part part) {
+        BigDecimal seconds = new BigDecimal(part.headers().get("x-timestamp"));
+        return Instant.ofEpochSecond(seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
     }
 }

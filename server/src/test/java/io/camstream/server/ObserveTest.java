@@ -29,7 +29,7 @@ class ObserveTest {
             JsonObject health = Json.createReader(new StringReader(response.body())).readObject();
             assertThat(health.getString("status")).isEqualTo("UP");
             assertThat(health.getJsonArray("checks")).extracting(c -> c.asJsonObject().getString("name"))
-                    .containsExactlyInAnyOrder("server", "camera-desk", "camera-door");
+                    .containsExactly("server", "camera-desk", "camera-door", "config");
             JsonObject desk = health.getJsonArray("checks").stream().map(c -> c.asJsonObject())
                     .filter(c -> c.getString("name").equals("camera-desk")).findFirst().orElseThrow();
             assertThat(desk.getJsonObject("data").getBoolean("online")).isTrue();

@@ -1,13 +1,13 @@
 package io.camstream.server;
 
-import io.camstream.server.config.ConfigFiles;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 
+import jakarta.json.JsonObject;
+
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /** A camstream started in the test's JVM on a free port, from a YAML text. */
 final class RunningServer implements AutoCloseable {
@@ -39,7 +39,7 @@ final class RunningServer implements AutoCloseable {
 
     /** Starts from a configuration file, as the launcher does: the link key is kept beside it by default. */
     static RunningServer fromFile(Path file) {
-        return new RunningServer(CamstreamServer.start(ConfigFiles.load(Optional.of(file)), Optional.of(file)));
+        return new RunningServer(CamstreamServer.start(file));
     }
 
     static RunningServer simCamera(String name, int width, int height, int fps) {
@@ -56,6 +56,28 @@ final class RunningServer implements AutoCloseable {
 
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    /** A GET's status, for a condition a test waits on. */
+    int status(String path) {
+        return endpoint().status(path);
+    }
+
+    String text(String path) {
+        return endpoint().text(path);
+    }
+
+    JsonObject json(String path) {
+        return endpoint().json(path);
+    }
+
+    /** One check of {@code /observe/health}, by name. */
+    JsonObject healthCheck(String name) {
+        return endpoint().healthCheck(name);
+    }
+
+    private Endpoint endpoint() {
+        return new Endpoint(server.port());
     }
 
     int port() {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 
@@ -43,6 +44,14 @@ final class TestCertificate {
         return new TestCertificate(keystore);
     }
 
+    private KeyStore load() throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            store.load(in, PASSWORD.toCharArray());
+        }
+        return store;
+    }
+
     /** The {@code server.tls} section for this key, indented to sit under {@code server:}. */
     String serverYaml() {
         return """
@@ -57,10 +66,19 @@ final class TestCertificate {
                 """.formatted(PASSWORD, keystore);
     }
 
+    /** The key store file, which a test may replace to renew the certificate. */
+    Path keystore() {
+        return keystore;
+    }
+
+    /** The certificate the server presents with this key. */
+    X509Certificate certificate() throws Exception {
+        return (X509Certificate) load().getCertificate("camstream");
+    }
+
     SSLContext trustingContext() throws Exception {
-        KeyStore trusted = load();
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(trusted);
+        trust.init(load());
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(null, trust.getTrustManagers(), null);
         return tls;
@@ -87,13 +105,5 @@ final class TestCertificate {
         socket.setSoTimeout(10_000);
         socket.startHandshake();
         return socket;
-    }
-
-    private KeyStore load() throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keystore)) {
-            store.load(in, PASSWORD.toCharArray());
-        }
-        return store;
     }
 }

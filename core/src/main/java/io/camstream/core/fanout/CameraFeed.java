@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 
 /**
  * One camera shared by all its viewers: exactly one capture however many watch, started by the first viewer and
@@ -29,7 +30,6 @@ public final class CameraFeed implements AutoCloseable {
 
     private final String name;
     private final String driver;
-    private final CameraProvider provider;
     private final Config config;
     private final FeedSettings settings;
     private final FeedClock clock;
@@ -39,8 +39,12 @@ public final class CameraFeed implements AutoCloseable {
     private final FrameFanout fanout;
     private final FeedPublisher publisher;
     private final Variants variants;
+    /** Held by the capture whose camera may be open, so that a new capture never opens it while the last has it. */
+    private final Semaphore device = new Semaphore(1);
 
     private final Object lifecycle = new Object();
+    private CameraProvider provider;
+    private String driverMissing;
     private Capture capture;
     private Instant capturingSince;
     private FeedClock.Timer idleStop;
@@ -111,6 +115,13 @@ public final class CameraFeed implements AutoCloseable {
         return audience.size();
     }
 
+    /** @return why the camera's driver is not installed, while it is not */
+    public Optional<String> driverMissing() {
+        synchronized (lifecycle) {
+            return Optional.ofNullable(driverMissing);
+        }
+    }
+
     /** @return when the running capture started, or empty while not capturing */
     public Optional<Instant> capturingSince() {
         synchronized (lifecycle) {
@@ -167,12 +178,31 @@ public final class CameraFeed implements AutoCloseable {
             }
             if (capture == null) {
                 LOGGER.log(System.Logger.Level.INFO, "Camera {0} starts capturing (driver {1})", name, driver);
-                capture = new Capture(name, provider, config, settings, stages(), stats).start();
+                startCapture();
                 beat = clock.every(FrameFanout.BEAT, this::beat);
-                capturingSince = Instant.now();
             }
             return viewer;
         }
+    }
+
+    /**
+     * Runs the camera on another version of its driver from now on; a running capture is restarted on it, and its
+     * viewers stay.
+     *
+     * @param next the driver
+     */
+    public void useDriver(CameraProvider next) {
+        switchDriver(next, null);
+    }
+
+    /**
+     * Tells the camera its driver is gone: while viewers watch, they see NO SIGNAL with the reason until
+     * {@link #useDriver} gives it a driver again.
+     *
+     * @param reason what happened to the driver, shown to viewers
+     */
+    public void driverGone(String reason) {
+        switchDriver(new MissingDriver(driver, reason), reason);
     }
 
     /**
@@ -254,6 +284,36 @@ public final class CameraFeed implements AutoCloseable {
     private void beat() {
         fanout.beat();
         variants.beat();
+    }
+
+    private void switchDriver(CameraProvider next, String missing) {
+        Capture previous;
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+            provider = next;
+            driverMissing = missing;
+            previous = capture;
+            if (previous != null) {
+                startCapture();
+            }
+        }
+        if (missing == null) {
+            LOGGER.log(System.Logger.Level.INFO, "Camera {0} uses the driver {1} just loaded{2}", name, driver,
+                    previous != null ? "; its capture restarts" : "");
+        } else {
+            LOGGER.log(System.Logger.Level.WARNING, "Camera {0} has no driver: {1}", name, missing);
+        }
+        if (previous != null) {
+            previous.close();
+        }
+    }
+
+    /** Called with the lifecycle lock held. */
+    private void startCapture() {
+        capture = new Capture(name, provider, config, settings, stages(), stats, device).start();
+        capturingSince = Instant.now();
     }
 
     private void detach(Viewer viewer) {

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.Optional;
 
@@ -24,6 +26,8 @@ final class Capture implements AutoCloseable {
 
     private static final System.Logger LOGGER = System.getLogger(Capture.class.getName());
     private static final Duration NO_SIGNAL_PERIOD = Duration.ofSeconds(1);
+    /** How long a new capture waits for the last one to release the device before it tries anyway. */
+    private static final Duration DEVICE_WAIT = Duration.ofSeconds(5);
 
     private final String name;
     private final CameraProvider provider;
@@ -31,6 +35,7 @@ final class Capture implements AutoCloseable {
     private final FeedSettings settings;
     private final FrameSink sink;
     private final CameraStats stats;
+    private final Semaphore device;
     private final Thread runner;
     private final Thread watchdog;
 
@@ -44,14 +49,19 @@ final class Capture implements AutoCloseable {
     private boolean deliveredSinceStart;
     private String loggedRejection;
 
+    /**
+     * @param device held while this capture's camera may be open; a capture started while another still closes
+     *               its camera (an idle stop, a driver replaced) waits for it
+     */
     Capture(String name, CameraProvider provider, Config config, FeedSettings settings, FrameSink sink,
-            CameraStats stats) {
+            CameraStats stats, Semaphore device) {
         this.name = name;
         this.provider = provider;
         this.config = config;
         this.settings = settings;
         this.sink = sink;
         this.stats = stats;
+        this.device = device;
         // A platform thread: on a virtual one, the frame clock queued behind hundreds of viewers' writes and
         // the camera lost frames under load.
         this.runner = Thread.ofPlatform().daemon().name("capture-" + name).unstarted(this::run);
@@ -97,6 +107,30 @@ final class Capture implements AutoCloseable {
     }
 
     private void run() {
+        boolean held = awaitDevice();
+        try {
+            runHoldingDevice();
+        } finally {
+            if (held) {
+                device.release();
+            }
+        }
+    }
+
+    private boolean awaitDevice() {
+        try {
+            if (device.tryAcquire(DEVICE_WAIT.toNanos(), TimeUnit.NANOSECONDS)) {
+                return true;
+            }
+            LOGGER.log(System.Logger.Level.WARNING, "Camera {0}: the last capture has not closed its camera after {1} s;"
+                    + " starting anyway", name, DEVICE_WAIT.toSeconds());
+        } catch (InterruptedException e) {
+            // closed while waiting: the loop ends at once
+        }
+        return false;
+    }
+
+    private void runHoldingDevice() {
         Duration backoff = settings.initialBackoff();
         while (!closed) {
             String failure = captureUntilFailure();

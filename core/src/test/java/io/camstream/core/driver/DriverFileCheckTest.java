@@ -2,6 +2,7 @@ package io.camstream.core.driver;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import testdrivers.DriverJars;
 import org.junit.jupiter.api.io.TempDir;
 import testdrivers.JarTestProvider;
 

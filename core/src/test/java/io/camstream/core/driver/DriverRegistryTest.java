@@ -3,6 +3,7 @@ package io.camstream.core.driver;
 import io.camstream.core.StartupException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import testdrivers.DriverJars;
 import testdrivers.JarTestProvider;
 
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ class DriverRegistryTest {
             assertThat(driver.source()).isEqualTo(jar.toString());
             assertThat(driver.provider().getClass().getClassLoader()).isInstanceOf(DriverClassLoader.class);
             assertThat(driver.provider().getClass()).isNotSameAs(JarTestProvider.class);
-            assertThat(registry.drivers()).extracting(InstalledDriver::name).containsExactly("fake", "jar-test");
+            assertThat(registry.drivers()).extracting(InstalledDriver::name).containsExactly("fake", "jar-test", "ticking");
         }
     }
 

@@ -186,6 +186,47 @@ class CameraFeedTest {
     }
 
     @Test
+    void anotherDriverRestartsTheCaptureOnceTheOldCameraIsClosedAndTheViewersStay() throws Exception {
+        ScriptedProvider old = new ScriptedProvider(30);
+        old.closeTime = Duration.ofMillis(300);
+        ScriptedProvider next = new ScriptedProvider(30);
+        AtomicInteger openedBeforeTheOldClosed = new AtomicInteger();
+        next.beforeOpen = () -> {
+            if (old.opened.get() > old.closed.get()) {
+                openedBeforeTheOldClosed.incrementAndGet();
+            }
+        };
+        CameraFeed feed = feed(old, Map.of());
+        try (Viewer viewer = feed.attach()) {
+            viewer.next(Duration.ofSeconds(5)).orElseThrow();
+            feed.useDriver(next);
+            nextMatching(viewer, frame -> next.frames.get() > 0);
+            assertThat(old.closed.get()).isEqualTo(old.opened.get());
+            assertThat(openedBeforeTheOldClosed.get()).isZero();
+            assertThat(feed.viewerCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aDriverThatIsGoneShowsNoSignalWithTheReasonUntilOneComes() throws Exception {
+        ScriptedProvider driver = new ScriptedProvider(30);
+        CameraFeed feed = feed(driver, Map.of());
+        try (Viewer viewer = feed.attach()) {
+            viewer.next(Duration.ofSeconds(5)).orElseThrow();
+            feed.driverGone("driver scripted was removed: scripted.jar is gone");
+            nextMatching(viewer, frame -> !frame.live());
+            assertThat(feed.stats().lastError().orElseThrow().message())
+                    .isEqualTo("driver scripted was removed: scripted.jar is gone");
+            assertThat(feed.driverMissing()).contains("driver scripted was removed: scripted.jar is gone");
+            ScriptedProvider back = new ScriptedProvider(30);
+            feed.useDriver(back);
+            nextMatching(viewer, StreamFrame::live);
+            assertThat(back.opened.get()).isEqualTo(1);
+            assertThat(feed.driverMissing()).isEmpty();
+        }
+    }
+
+    @Test
     void snapshotStartsCaptureAndReturnsAFreshFrame() throws Exception {
         ScriptedProvider driver = new ScriptedProvider(30);
         CameraFeed feed = feed(driver, Map.of());

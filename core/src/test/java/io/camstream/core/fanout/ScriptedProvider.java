@@ -31,6 +31,8 @@ final class ScriptedProvider implements CameraProvider {
     volatile Duration closeTime = Duration.ZERO;
     /** Set when a camera was opened while an earlier one was not closed yet. */
     final AtomicBoolean overlapped = new AtomicBoolean();
+    /** Runs as a camera is about to be opened. */
+    volatile Runnable beforeOpen = () -> { };
     private final Duration period;
 
     ScriptedProvider(int fps) {
@@ -44,6 +46,7 @@ final class ScriptedProvider implements CameraProvider {
 
     @Override
     public Camera create(Config config, String name) {
+        beforeOpen.run();
         if (failing.get()) {
             throw new IllegalStateException("lens cap on");
         }

@@ -3,6 +3,7 @@ package io.camstream.server.auth;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * Who may do what with which camera, decided in one place from today's users and each camera's
@@ -10,10 +11,13 @@ import java.util.Set;
  * its own scope, and only while the user it was made for may still watch that camera, so removing a user or their
  * access revokes their links too. Listings (pages, the API's camera list) show a caller exactly the cameras it may
  * watch; a link opens no listing.
+ * <p>
+ * The users and lists change while the server runs ({@link #update}): new requests are decided by the new ones, and
+ * open streams hold their {@link #grant}, which stops holding once the caller may no longer watch.
  */
 public final class Access {
 
-    private final AuthSettings settings;
+    private volatile AuthSettings settings;
     private final Links links;
 
     /**
@@ -28,6 +32,24 @@ public final class Access {
     }
 
     /**
+     * Decides by other users and lists from now on.
+     *
+     * @param next the users and per-camera lists in force
+     */
+    public void update(AuthSettings next) {
+        settings = next;
+    }
+
+    /**
+     * The users and lists in force.
+     *
+     * @return the settings
+     */
+    public AuthSettings settings() {
+        return settings;
+    }
+
+    /**
      * Whether a caller may watch a camera (not saying whether it exists).
      *
      * @param caller who asks
@@ -36,10 +58,12 @@ public final class Access {
      *         to this camera that its user may still use
      */
     public boolean mayWatch(Caller caller, String camera) {
+        AuthSettings now = settings;
         return switch (caller) {
-            case Caller.Anyone anyone -> !settings.enabled();
-            case Caller.User user -> userMay(user.name(), camera);
-            case Caller.Link link -> link.token().camera().equals(camera) && userMay(link.token().user(), camera);
+            case Caller.Anyone anyone -> !now.enabled();
+            case Caller.User user -> userMay(now, user.name(), camera);
+            case Caller.Link link -> link.token().camera().equals(camera)
+                    && userMay(now, link.token().user(), camera);
         };
     }
 
@@ -59,7 +83,7 @@ public final class Access {
         if (!token.scope().allows(use)) {
             return Optional.of("this link opens " + token.scope().description() + " of camera " + camera);
         }
-        if (!userMay(token.user(), camera)) {
+        if (!userMay(settings, token.user(), camera)) {
             return Optional.of("the user this link was made for may no longer watch camera " + camera);
         }
         return Optional.empty();
@@ -89,17 +113,29 @@ public final class Access {
     }
 
     /**
-     * Whether what a caller was let in for still holds: a link stops holding at its expiry and when the key is
-     * replaced; a login holds for the request's life.
+     * What a caller let in to watch a camera may go on doing, for a stream that outlives the moment it was let in:
+     * the grant stops holding once the caller may no longer watch the camera (the user or their place in its
+     * {@code allowed-users} removed, logins required where none were), once a user's password is changed, and once a
+     * link expires or its key is replaced.
      *
      * @param caller who was let in
-     * @return {@code false} once the caller's access has ended
+     * @param camera the camera's name
+     * @return {@code false} from the moment the caller's access has ended
      */
-    public boolean holds(Caller caller) {
-        return !(caller instanceof Caller.Link link) || links.holds(link);
+    public BooleanSupplier grant(Caller caller, String camera) {
+        Optional<String> password = password(settings, caller);
+        return () -> mayWatch(caller, camera) && password(settings, caller).equals(password)
+                && (!(caller instanceof Caller.Link link) || links.holds(link));
     }
 
-    private boolean userMay(String user, String camera) {
+    /** The stored password of a user who logged in, as text; empty for anyone else. */
+    private static Optional<String> password(AuthSettings settings, Caller caller) {
+        return caller instanceof Caller.User user
+                ? Optional.ofNullable(settings.users().get(user.name())).map(PasswordHash::format)
+                : Optional.empty();
+    }
+
+    private static boolean userMay(AuthSettings settings, String user, String camera) {
         if (!settings.users().containsKey(user)) {
             return false;
         }

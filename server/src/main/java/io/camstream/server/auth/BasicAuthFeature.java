@@ -16,6 +16,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Establishes who sent each request, once, in front of every route, and leaves the {@link Caller} in the request's
@@ -29,6 +30,10 @@ import java.util.Optional;
  * after a pause in which the request holds no thread and no queue place, only its parked virtual thread: forty
  * addresses guessing in a loop on one two-core machine otherwise got over a thousand instant refusals a second,
  * and that flood alone held a stream up for seconds. With the pause each connection gets two answers a second.
+ * <p>
+ * The feature is in place whether or not users are configured, so that users added while the server runs are asked
+ * for at once; without users it lets every request through as anyone's. Credentials remembered stay valid across a
+ * change only while every user's stored password stays as it was.
  */
 public final class BasicAuthFeature implements HttpFeature, Filter, AutoCloseable {
 
@@ -40,13 +45,20 @@ public final class BasicAuthFeature implements HttpFeature, Filter, AutoCloseabl
     private static final int REMEMBERED_ATTEMPTS = 10_000;
     private static final Duration REFUSAL_PAUSE = Duration.ofMillis(500);
 
-    private final AuthSettings settings;
+    /**
+     * The users in force and the credentials that passed against them, replaced together.
+     *
+     * @param credentials null while no users are configured: nobody logs in then, and its decoy hash costs a check
+     */
+    private record Logins(AuthSettings settings, Credentials credentials) {
+    }
+
     private final Access access;
     private final Links links;
-    private final List<String> cameras;
+    private final Supplier<List<String>> cameras;
     private final PasswordChecks checks;
-    private final Credentials credentials;
     private final FailureThrottle throttle;
+    private volatile Logins logins;
 
     /**
      * Creates the feature.
@@ -54,17 +66,31 @@ public final class BasicAuthFeature implements HttpFeature, Filter, AutoCloseabl
      * @param settings the users and rules
      * @param access   who may watch which camera
      * @param links    verifies signed links
-     * @param cameras  every camera's name, to tell who may read the metrics
+     * @param cameras  every camera's name now, to tell who may read the metrics
      */
-    public BasicAuthFeature(AuthSettings settings, Access access, Links links, List<String> cameras) {
-        this.settings = settings;
+    public BasicAuthFeature(AuthSettings settings, Access access, Links links, Supplier<List<String>> cameras) {
         this.access = access;
         this.links = links;
         this.cameras = cameras;
         this.checks = PasswordChecks.forThisMachine();
-        this.credentials = new Credentials(settings.users(), checks);
+        this.logins = new Logins(settings, credentials(settings));
         this.throttle = new FailureThrottle(FAILURE_LIMIT, FAILURE_WINDOW, BLOCK, REMEMBERED_ATTEMPTS,
                 System::nanoTime);
+    }
+
+    /**
+     * Lets requests in by other users and rules from now on.
+     *
+     * @param next the users and rules in force
+     */
+    public void update(AuthSettings next) {
+        Logins current = logins;
+        logins = new Logins(next, samePasswords(current.settings(), next) ? current.credentials()
+                : credentials(next));
+    }
+
+    private Credentials credentials(AuthSettings settings) {
+        return settings.enabled() ? new Credentials(settings.users(), checks) : null;
     }
 
     @Override
@@ -74,6 +100,12 @@ public final class BasicAuthFeature implements HttpFeature, Filter, AutoCloseabl
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse routing) {
+        Logins now = logins;
+        AuthSettings settings = now.settings();
+        if (!settings.enabled()) {
+            chain.proceed();
+            return;
+        }
         String path = req.path().path();
         boolean health = path.equals(HEALTH) || path.startsWith(HEALTH + "/");
         boolean metrics = path.equals(METRICS) || path.startsWith(METRICS + "/");
@@ -82,7 +114,7 @@ public final class BasicAuthFeature implements HttpFeature, Filter, AutoCloseabl
             return;
         }
         ServerResponse res = HeadResponse.of(req, routing);
-        Optional<Caller> caller = identify(req, res);
+        Optional<Caller> caller = identify(req, res, now);
         if (caller.isEmpty()) {
             return;
         }
@@ -90,7 +122,8 @@ public final class BasicAuthFeature implements HttpFeature, Filter, AutoCloseabl
             Challenge.refuse(res, Access.linkOpensNoListing());
             return;
         }
-        if (metrics && access.visible(caller.get(), cameras).size() < cameras.size()) {
+        List<String> all = cameras.get();
+        if (metrics && access.visible(caller.get(), all).size() < all.size()) {
             res.status(Status.FORBIDDEN_403).send("The metrics name every camera; only a user who may watch every"
                     + " camera may read them (or set camstream.auth.open-metrics: true)\n");
             return;
@@ -100,11 +133,12 @@ public final class BasicAuthFeature implements HttpFeature, Filter, AutoCloseabl
     }
 
     /** The caller a request proves, or empty when it was answered: 401, 429 or 503. */
-    private Optional<Caller> identify(RoutingRequest req, ServerResponse res) {
+    private Optional<Caller> identify(RoutingRequest req, ServerResponse res, Logins now) {
         Optional<String> authorization = req.headers().first(HeaderNames.AUTHORIZATION);
         if (authorization.isPresent()) {
             InetAddress peer = ((InetSocketAddress) req.remotePeer().address()).getAddress();
-            return login(authorization.get(), settings.trustedProxies().clientOf(peer, req.headers()), res);
+            return login(authorization.get(), now.settings().trustedProxies().clientOf(peer, req.headers()), res,
+                    now.credentials());
         }
         Optional<String> token = req.query().first("token").asOptional();
         if (token.isEmpty()) {
@@ -119,7 +153,8 @@ public final class BasicAuthFeature implements HttpFeature, Filter, AutoCloseabl
         }
     }
 
-    private Optional<Caller> login(String authorization, InetAddress client, ServerResponse res) {
+    private Optional<Caller> login(String authorization, InetAddress client, ServerResponse res,
+                                   Credentials credentials) {
         Optional<Credentials.Basic> basic = credentials.parse(authorization);
         if (basic.isEmpty()) {
             Challenge.refuse(res, "log in with a user name and password (HTTP Basic)");
@@ -156,6 +191,12 @@ public final class BasicAuthFeature implements HttpFeature, Filter, AutoCloseabl
         throttle.failed(attempt);
         Challenge.refuse(res, "log in to watch these cameras");
         return Optional.empty();
+    }
+
+    private static boolean samePasswords(AuthSettings before, AuthSettings after) {
+        return before.users().keySet().equals(after.users().keySet())
+                && before.users().entrySet().stream().allMatch(user ->
+                        user.getValue().format().equals(after.users().get(user.getKey()).format()));
     }
 
     private static void pause() {

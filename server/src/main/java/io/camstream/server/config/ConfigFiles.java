@@ -2,9 +2,14 @@ package io.camstream.server.config;
 
 import io.camstream.core.StartupException;
 import io.camstream.spi.ConfigValues;
+import io.helidon.common.media.type.MediaType;
+import io.helidon.common.media.type.MediaTypes;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
+import io.helidon.config.spi.ConfigSource;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +26,7 @@ public final class ConfigFiles {
     /** The keys of the {@code camstream} section, each read where it is used; README's configuration lists them. */
     static final Set<String> CAMSTREAM_KEYS = Set.of("cameras", "drivers-dir", "auth", "cors", "server-max-viewers",
             "viewer-write-timeout", "header-read-timeout", "keep-alive-timeout", "max-connections",
-            "max-connections-per-client", "frame-ancestors", "data-dir");
+            "max-connections-per-client", "frame-ancestors", "data-dir", "watch-config");
 
     /** The name of the file that keeps the key signing links, unless {@code camstream.auth.link-key-file} says. */
     static final String LINK_KEY = "link.key";
@@ -42,17 +47,63 @@ public final class ConfigFiles {
         if (file.isEmpty()) {
             return Config.create();
         }
-        Path path = file.get();
-        if (!Files.isRegularFile(path)) {
-            throw new StartupException("The configuration file " + path.toAbsolutePath() + " does not exist");
+        return parse(file.get(), read(file.get()));
+    }
+
+    /**
+     * What a configuration file holds.
+     *
+     * @param file the file named on the command line
+     * @return its content
+     * @throws StartupException when it does not exist or cannot be read
+     */
+    public static byte[] read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new StartupException("The configuration file " + file.toAbsolutePath() + " does not exist");
         }
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new StartupException("The configuration file " + file.toAbsolutePath() + " cannot be read: "
+                    + e.getMessage());
+        }
+    }
+
+    /**
+     * Reads a configuration file's content as read at one moment, as {@link #load} does at start-up: a file that
+     * changes while the server runs is checked by exactly the rules it was checked by at start-up.
+     *
+     * @param file    the file, whose name tells its format ({@code .yaml}, {@code .properties}, ...)
+     * @param content what it held
+     * @return the root node, with environment variables and system properties over the file
+     * @throws io.camstream.spi.CameraConfigException when its {@code camstream} section has a key camstream does
+     *         not know
+     * @throws io.helidon.config.ConfigException when it cannot be parsed
+     */
+    public static Config parse(Path file, byte[] content) {
         // Only the file's own keys are checked: environment variables and -D options land in the same tree
         // (CAMSTREAM_X becomes camstream.x), and an unrelated variable must not stop the server.
-        ConfigValues.requireKnownKeys(Config.just(ConfigSources.file(path)).get("camstream"), "camstream",
-                CAMSTREAM_KEYS);
+        ConfigValues.requireKnownKeys(fileOnly(file, content).get("camstream"), "camstream", CAMSTREAM_KEYS);
         return Config.builder()
-                .addSource(ConfigSources.file(path))
+                .addSource(source(file, content))
                 .build();
+    }
+
+    /**
+     * A configuration file's own keys, without what environment variables and system properties add: what a
+     * change of the file changed.
+     *
+     * @param file    the file
+     * @param content what it held
+     * @return the root node of the file alone
+     */
+    public static Config fileOnly(Path file, byte[] content) {
+        return Config.just(source(file, content));
+    }
+
+    private static ConfigSource source(Path file, byte[] content) {
+        MediaType type = MediaTypes.detectType(file).orElse(MediaTypes.APPLICATION_X_YAML);
+        return ConfigSources.create(new String(content, StandardCharsets.UTF_8), type);
     }
 
     /**

@@ -77,7 +77,7 @@ public final class CameraResolver {
                     : "No camera to show. Known cameras: " + known + "\n");
             return Optional.empty();
         }
-        return Optional.of(new Grant(feed.get(), () -> access.holds(caller)));
+        return Optional.of(new Grant(feed.get(), access.grant(caller, feed.get().name())));
     }
 
     /**

@@ -44,7 +44,8 @@ public final class StreamService implements CameraService {
     private final WriteWatchdog watchdog;
     /**
      * The newest frame of each camera and each variant as parts on the wire, assembled once for all its viewers; a
-     * variant's entry goes with its slot when the variant is dropped.
+     * variant's entry goes with its slot when the variant is dropped, a camera's when it is removed or replaced while
+     * the server runs and its last stream has ended.
      */
     private final Map<FrameSlot, PartCache> parts = Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -183,7 +184,10 @@ public final class StreamService implements CameraService {
         }
     }
 
-    /** Attaches a stream's viewer, or answers and gives the seat back when its variant cannot be had. */
+    /**
+     * Attaches a stream's viewer, or answers and gives the seat back when its variant cannot be had or the camera
+     * closed meanwhile.
+     */
     private static Optional<Viewer> attach(CameraFeed feed, ViewerOptions options, ServerResponse res,
                                            ViewerLimits.Seat seat) {
         try {
@@ -191,8 +195,11 @@ public final class StreamService implements CameraService {
         } catch (VariantRefusedException e) {
             seat.close();
             refuse(res, e);
-            return Optional.empty();
+        } catch (IllegalStateException closed) {
+            seat.close();
+            leaving(feed, res);
         }
+        return Optional.empty();
     }
 
     /** A width no longer offered (the picture turned out smaller) is the client's to change; a full camera is busy. */
@@ -202,6 +209,12 @@ public final class StreamService implements CameraService {
         } else {
             res.status(Status.BAD_REQUEST_400).send(e.getMessage() + "\n");
         }
+    }
+
+    /** A camera closed between the request's resolving it and its viewer attaching: removed, changed or stopping. */
+    private static void leaving(CameraFeed feed, ServerResponse res) {
+        res.status(Status.SERVICE_UNAVAILABLE_503).header(HeaderNames.RETRY_AFTER, "1")
+                .send("Camera '" + feed.name() + "' was just reconfigured or stopped; try again\n");
     }
 
     private static void streamHeaders(ServerResponse res) {
@@ -241,6 +254,9 @@ public final class StreamService implements CameraService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             res.status(Status.SERVICE_UNAVAILABLE_503).send("The server is stopping\n");
+            return;
+        } catch (IllegalStateException closed) {
+            leaving(feed, res);
             return;
         }
         NoCache.apply(res);

@@ -19,7 +19,7 @@ public final class ViewerLimits {
 
     private static final String RETRY_AFTER_SECONDS = "10";
 
-    private final int serverMax;
+    private volatile int serverMax;
     private final AtomicInteger streams = new AtomicInteger();
     private final Map<String, AtomicInteger> byCamera = new ConcurrentHashMap<>();
 
@@ -33,6 +33,15 @@ public final class ViewerLimits {
     }
 
     /**
+     * Limits the streams in all otherwise from now on; streams running over the new limit go on.
+     *
+     * @param max the most streams in all; 0 for no limit
+     */
+    public void serverMax(int max) {
+        serverMax = max;
+    }
+
+    /**
      * Takes a seat for a stream of a camera, or answers 503 when there is none.
      *
      * @param feed the camera
@@ -42,8 +51,9 @@ public final class ViewerLimits {
     Optional<Seat> admit(CameraFeed feed, ServerResponse res) {
         AtomicInteger camera = byCamera.computeIfAbsent(feed.name(), n -> new AtomicInteger());
         int cameraMax = feed.settings().maxViewers();
-        if (!take(streams, serverMax)) {
-            refuse(res, "The server already sends its maximum of " + serverMax + " streams "
+        int max = serverMax;
+        if (!take(streams, max)) {
+            refuse(res, "The server already sends its maximum of " + max + " streams "
                     + "(camstream.server-max-viewers); try again later\n");
             return Optional.empty();
         }

@@ -9,13 +9,13 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Disconnects viewers whose socket accepts no bytes for {@code camstream.viewer-write-timeout}, and viewers whose
- * right to watch has ended (a signed link that expired or whose key was replaced), within about a second. Helidon sets
- * no write timeout, so a viewer that stops reading would block its handler thread in a write forever. Each stream
- * arms a deadline when a write starts and disarms it when the write is done, and its right is looked at once a
- * second; a deadline that passes, or a right that is gone, interrupts the writer. Helidon writes through a
- * {@link java.nio.channels.SocketChannel}, an interruptible channel: interrupting the thread blocked in its write
- * closes the connection ({@link java.nio.channels.ClosedByInterruptException}), so the stream loop ends and the
- * viewer's resources are freed.
+ * right to watch has ended (users or {@code allowed-users} changed, a signed link that expired or whose key was
+ * replaced), within about a second. Helidon sets no write timeout, so a viewer that stops reading would block its
+ * handler thread in a write forever. Each stream arms a deadline when a write starts and disarms it when the write
+ * is done, and its right is looked at once a second; a deadline that passes, or a right that is gone, interrupts the
+ * writer. Helidon writes through a {@link java.nio.channels.SocketChannel}, an interruptible channel: interrupting
+ * the thread blocked in its write closes the connection ({@link java.nio.channels.ClosedByInterruptException}), so
+ * the stream loop ends and the viewer's resources are freed.
  */
 public final class WriteWatchdog {
 
@@ -62,7 +62,7 @@ public final class WriteWatchdog {
             this.write = deadlines.add(() -> disconnect("accepted no bytes for " + timeout.toMillis() + " ms"));
             this.right = deadlines.every(RIGHT_CHECK, () -> {
                 if (!holds.getAsBoolean()) {
-                    disconnect("may no longer watch (its link expired or was revoked)");
+                    disconnect("may no longer watch (its access was changed, or its link expired or was revoked)");
                 }
             });
         }

@@ -49,11 +49,9 @@ public final class ConnectionGate implements AutoCloseable {
     /** Out of the connections open, the share of idle ones closed at each accept failure. */
     private static final int RELIEF_DIVISOR = 16;
 
-    private final ConnectionSettings settings;
     private final Deadlines deadlines;
     private final IncidentLog incidents;
-    private final long headerTimeout;
-    private final long keepAlive;
+    private volatile ConnectionSettings settings;
     private final Map<PeerKey, Connection> byPeer = new ConcurrentHashMap<>();
     /** By the identity hash of their channel, as Helidon names connections in its log lines. */
     private final Map<Integer, Connection> byChannelId = new ConcurrentHashMap<>();
@@ -82,8 +80,6 @@ public final class ConnectionGate implements AutoCloseable {
         this.settings = settings;
         this.deadlines = deadlines;
         this.incidents = incidents;
-        this.headerTimeout = settings.headerReadTimeout().toNanos();
-        this.keepAlive = settings.keepAliveTimeout().toNanos();
         this.sweep = deadlines.every(SWEEP, this::sweep);
     }
 
@@ -121,6 +117,18 @@ public final class ConnectionGate implements AutoCloseable {
     /** The server is being stopped: listeners that close from now on are expected to. */
     public void stopping() {
         stopping = true;
+    }
+
+    /**
+     * Holds connections to other limits from now on (the configuration changed): times count for each deadline set
+     * from now on, a trusted proxy is told by its address for each connection accepted from now on, and caps are
+     * enforced for each new connection, which closes idle connections over a lowered cap to make room; connections
+     * busy with a request stay until it ends.
+     *
+     * @param next the limits in force
+     */
+    public void update(ConnectionSettings next) {
+        settings = next;
     }
 
     /**
@@ -188,7 +196,7 @@ public final class ConnectionGate implements AutoCloseable {
             byChannelId.put(System.identityHashCode(channel), connection);
             open++;
         }
-        deadline.armAt(now + headerTimeout);
+        deadline.armAt(now + headerTimeout());
         accepted.incrementAndGet();
         return true;
     }
@@ -229,7 +237,7 @@ public final class ConnectionGate implements AutoCloseable {
         Connection connection = find(key);
         if (connection != null && connection.idle()) {
             connection.headStarted();
-            connection.deadline().armNoLaterThan(deadlines.now() + headerTimeout);
+            connection.deadline().armNoLaterThan(deadlines.now() + headerTimeout());
         }
     }
 
@@ -239,7 +247,7 @@ public final class ConnectionGate implements AutoCloseable {
         if (connection != null && connection.idle()) {
             long now = deadlines.now();
             connection.headComplete(now);
-            connection.deadline().armAt(now + keepAlive);
+            connection.deadline().armAt(now + keepAlive());
         }
     }
 
@@ -260,7 +268,7 @@ public final class ConnectionGate implements AutoCloseable {
     void requestEnded(Connection connection) {
         long now = deadlines.now();
         if (connection.requestEnded(now)) {
-            connection.deadline().armAt(now + keepAlive);
+            connection.deadline().armAt(now + keepAlive());
         }
     }
 
@@ -284,6 +292,14 @@ public final class ConnectionGate implements AutoCloseable {
             byChannelId.clear();
             open = 0;
         }
+    }
+
+    private long headerTimeout() {
+        return settings.headerReadTimeout().toNanos();
+    }
+
+    private long keepAlive() {
+        return settings.keepAliveTimeout().toNanos();
     }
 
     private Connection find(PeerKey key) {

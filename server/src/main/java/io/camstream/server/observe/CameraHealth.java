@@ -6,9 +6,11 @@ import io.helidon.health.HealthCheck;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 
+import java.util.Optional;
+
 /**
- * Readiness of one camera: down while it shows NO SIGNAL, up while it delivers frames or rests without viewers
- * (it starts on demand).
+ * Readiness of one camera: down while it shows NO SIGNAL and while its driver is not installed, up while it delivers
+ * frames or rests without viewers (it starts on demand).
  */
 final class CameraHealth implements HealthCheck {
 
@@ -32,13 +34,15 @@ final class CameraHealth implements HealthCheck {
     public HealthCheckResponse call() {
         CameraStats stats = feed.stats();
         boolean capturing = feed.capturing();
+        Optional<String> driverMissing = feed.driverMissing();
         HealthCheckResponse.Builder response = HealthCheckResponse.builder()
-                .status(!capturing || stats.online())
+                .status(driverMissing.isEmpty() && (!capturing || stats.online()))
                 .detail("driver", feed.driver())
                 .detail("capturing", capturing)
                 .detail("online", stats.online())
                 .detail("fps", Math.round(stats.captureFps() * 10) / 10.0)
                 .detail("viewers", feed.viewerCount());
+        driverMissing.ifPresent(reason -> response.detail("driverMissing", reason));
         stats.lastError().ifPresent(error -> response
                 .detail("lastError", error.message())
                 .detail("lastErrorTime", error.time().toString()));

@@ -31,7 +31,7 @@ class ConfigFilesTest {
                 .hasMessage("camstream.viewer-write-timout: 'viewer-write-timout' is not a key of camstream (allowed:"
                         + " auth, cameras, cors, data-dir, drivers-dir, frame-ancestors, header-read-timeout,"
                         + " keep-alive-timeout, max-connections, max-connections-per-client, server-max-viewers,"
-                        + " viewer-write-timeout)");
+                        + " viewer-write-timeout, watch-config)");
     }
 
     @Test
@@ -46,6 +46,7 @@ class ConfigFilesTest {
                   max-connections: 500
                   max-connections-per-client: 50
                   frame-ancestors: "'self'"
+                  watch-config: true
                   cors:
                     allow-origin: "*"
                   auth:
