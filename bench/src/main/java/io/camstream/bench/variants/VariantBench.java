@@ -119,17 +119,7 @@ public final class VariantBench {
             phases.add(measure(BASELINE, warmup, base, server.pid()));
         }
         // Right after the baseline, so that the machine's load is much the same for the two.
-        LoadResult reference;
-        String referenceLoad;
-        try (ServerProcess server = ServerProcess.reference(frames, FPS, referencePort, log)) {
-            URI url = URI.create("http://127.0.0.1:" + referencePort + "/");
-            FirstFrame.await(url, server.startNanos(), START_TIMEOUT);
-            CompletableFuture<LoadResult> load = load(url, FULL_VIEWERS, REFERENCE_WARMUP,
-                    OptionalLong.of(server.pid()));
-            parkUntil(System.nanoTime() + REFERENCE_WARMUP.toNanos());
-            referenceLoad = Machine.loadAverage();
-            reference = load.join();
-        }
+        ReferenceRun reference = reference(frames, log);
         try (ServerProcess server = camstream(frames, log, PHASES.getFirst().rotate())) {
             FirstFrame.await(base.resolve("/video_feed"), server.startNanos(), START_TIMEOUT);
             for (Phase phase : PHASES) {
@@ -138,8 +128,19 @@ public final class VariantBench {
         }
         OptionalDouble ffmpegAfter = FfmpegCost.transposeMillis(jpegs, FFMPEG_FRAMES);
         System.out.print(new VariantReport(machine, jpegs, warmup, turnedWarmup(), duration, phases, reference,
-                referenceLoad,
                 List.of(ffmpegBefore, ffmpegAfter)).format());
+    }
+
+    private ReferenceRun reference(Path frames, Path log) throws IOException, InterruptedException {
+        try (ServerProcess server = ServerProcess.reference(frames, FPS, referencePort, log)) {
+            URI url = URI.create("http://127.0.0.1:" + referencePort + "/");
+            FirstFrame.await(url, server.startNanos(), START_TIMEOUT);
+            CompletableFuture<LoadResult> load = load(url, FULL_VIEWERS, REFERENCE_WARMUP,
+                    OptionalLong.of(server.pid()));
+            parkUntil(System.nanoTime() + REFERENCE_WARMUP.toNanos());
+            String loadAverage = Machine.loadAverage();
+            return new ReferenceRun(load.join(), loadAverage);
+        }
     }
 
     /**
@@ -247,5 +248,14 @@ public final class VariantBench {
      * @param loadAverage       the machine's load averages then
      */
     record Reading(long nanos, CameraMetrics metrics, double variantCpuSeconds, String loadAverage) {
+    }
+
+    /**
+     * The bare reference's figures with its 100 viewers.
+     *
+     * @param load        what its viewers received and what it spent
+     * @param loadAverage the machine's load averages as its window opened
+     */
+    record ReferenceRun(LoadResult load, String loadAverage) {
     }
 }

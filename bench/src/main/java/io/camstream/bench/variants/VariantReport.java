@@ -34,16 +34,15 @@ final class VariantReport {
     private final List<OptionalDouble> ffmpegMillis;
 
     VariantReport(String machine, List<byte[]> frames, Duration warmup, Duration turnedWarmup, Duration duration,
-                  List<PhaseResult> phases, LoadResult reference, String referenceLoad,
-                  List<OptionalDouble> ffmpegMillis) {
+                  List<PhaseResult> phases, VariantBench.ReferenceRun reference, List<OptionalDouble> ffmpegMillis) {
         this.machine = machine;
         this.frames = frames;
         this.warmup = warmup;
         this.turnedWarmup = turnedWarmup;
         this.duration = duration;
         this.phases = phases;
-        this.reference = reference;
-        this.referenceLoad = referenceLoad;
+        this.reference = reference.load();
+        this.referenceLoad = reference.loadAverage();
         this.ffmpegMillis = ffmpegMillis;
     }
 
@@ -95,7 +94,8 @@ final class VariantReport {
 
     private void referenceRow(StringBuilder out) {
         ServerUsage usage = reference.server().orElseThrow();
-        out.append("| bare reference, 100 viewers | ").append(referenceLoad).append(" | ").append(viewers(reference)).append(" | — | ")
+        out.append("| bare reference, 100 viewers | ").append(referenceLoad)
+                .append(" | ").append(viewers(reference)).append(" | — | ")
                 .append(percent(usage.cpuSeconds() / reference.setup().windowSeconds())).append("; ")
                 .append(f(usage.cpuMicrosPerFrame())).append(" µs | — | — | ")
                 .append(f(usage.rssEndMiB())).append(" / ").append(f(usage.rssMaxMiB())).append(" MiB |\n");
