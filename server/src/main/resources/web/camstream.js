@@ -21,10 +21,113 @@ function streamUrl(url) {
   return query === "" ? url : url + (url.includes("?") ? "&" : "?") + query.substring(1);
 }
 
+// A stream runs only while its tab is shown: a hidden tab closes it, so nothing is downloaded for nobody.
 function startStreams() {
-  for (const img of document.querySelectorAll("img[data-stream]")) {
-    img.src = streamUrl(img.dataset.stream);
+  const pictures = [...document.querySelectorAll("img[data-stream]")];
+  const show = () => {
+    for (const img of pictures) {
+      if (document.hidden) {
+        img.removeAttribute("src");
+      } else if (!img.getAttribute("src")) {
+        img.src = streamUrl(img.dataset.stream);
+      }
+    }
+  };
+  document.addEventListener("visibilitychange", show);
+  show();
+}
+
+// The grid shows each camera as snapshots of a small variant rather than a live stream: over plain HTTP/1.1 a
+// browser opens about six connections per host, so a page of more live streams than that leaves the others
+// blank. Snapshots share GRID_REQUESTS connections: each tile has at most one request in flight and asks again
+// TILE_PERIOD_MS after its last picture came (later when so many tiles are in view that the page would ask for more
+// than GRID_RATE pictures a second, which bounds what one open page costs the server), the tile waiting longest goes
+// first, and tiles that are off-screen or in a hidden tab ask for nothing. Two connections stay free for the page,
+// the API and a click on a camera.
+const GRID_REQUESTS = 4;
+const GRID_RATE = 48;
+const TILE_PERIOD_MS = 250;
+const TILE_RETRY_MS = 2000;
+
+// The smallest width the camera offers that fills the tile on this screen, else its largest; none: the picture.
+// Each picture's URL is new (n=), since an <img> shows an address it has shown before from memory, unasked.
+function tileUrl(img, n) {
+  const offered = img.dataset.widths.split(" ").filter(w => w).map(Number);
+  const wanted = img.clientWidth * (window.devicePixelRatio || 1);
+  const width = offered.find(w => w >= wanted) || offered[offered.length - 1];
+  return img.dataset.tile + (width ? "?width=" + width + "&" : "?") + "n=" + n;
+}
+
+function startGrid(images) {
+  const tiles = images.map(img => ({img: img, visible: false, busy: false, due: 0, pictures: 0}));
+  let running = 0;
+  let timer = null;
+
+  function waiting(now) {
+    return tiles.filter(t => t.visible && !t.busy && t.due <= now);
   }
+
+  function pump() {
+    clearTimeout(timer);
+    timer = null;
+    if (document.hidden) {
+      return;
+    }
+    const now = performance.now();
+    for (const tile of waiting(now).sort((a, b) => a.due - b.due)) {
+      if (running >= GRID_REQUESTS) {
+        return;
+      }
+      refresh(tile);
+    }
+    const next = tiles.filter(t => t.visible && !t.busy).map(t => t.due);
+    if (next.length > 0 && running < GRID_REQUESTS) {
+      timer = setTimeout(pump, Math.max(0, Math.min(...next) - now));
+    }
+  }
+
+  // The tile keeps showing its last picture until the next one has loaded: the next one loads in an element of its
+  // own, which then takes the tile's place. (Chromium has an <img> given a new src at 0×0 until the new picture has
+  // come.)
+  function refresh(tile) {
+    running++;
+    tile.busy = true;
+    const next = document.createElement("img");
+    for (const attribute of tile.img.attributes) {
+      if (attribute.name !== "src") {
+        next.setAttribute(attribute.name, attribute.value);
+      }
+    }
+    const done = shown => {
+      running--;
+      tile.busy = false;
+      if (shown) {
+        observer.unobserve(tile.img);
+        tile.img.replaceWith(next);
+        tile.img = next;
+        observer.observe(next);
+      }
+      const inView = tiles.filter(t => t.visible).length;
+      tile.due = performance.now() + (shown ? Math.max(TILE_PERIOD_MS, 1000 * inView / GRID_RATE) : TILE_RETRY_MS);
+      pump();
+    };
+    next.onload = () => done(true);
+    next.onerror = () => done(false);
+    next.src = tileUrl(tile.img, ++tile.pictures);
+  }
+
+  // An element that has just left its tile may still have an entry on its way.
+  const observer = new IntersectionObserver(entries => {
+    for (const entry of entries) {
+      const tile = tiles.find(t => t.img === entry.target);
+      if (tile) {
+        tile.visible = entry.isIntersecting;
+      }
+    }
+    pump();
+  });
+  tiles.forEach(t => observer.observe(t.img));
+  document.addEventListener("visibilitychange", pump);
 }
 
 function text(id, value) {
@@ -113,12 +216,25 @@ function startCameraPage(name) {
   });
   document.getElementById("close-player").addEventListener("click", closePlayer);
   refreshFigures(name);
-  setInterval(() => refreshFigures(name), 2000);
+  // A hidden tab asks for nothing.
+  setInterval(() => {
+    if (!document.hidden) {
+      refreshFigures(name);
+    }
+  }, 2000);
   refreshEvents(name);
-  setInterval(() => refreshEvents(name), 5000);
+  setInterval(() => {
+    if (!document.hidden) {
+      refreshEvents(name);
+    }
+  }, 5000);
 }
 
 startStreams();
+const gridTiles = [...document.querySelectorAll("img[data-tile]")];
+if (gridTiles.length > 0) {
+  startGrid(gridTiles);
+}
 const single = document.querySelector("[data-camera]");
 if (single) {
   startCameraPage(single.dataset.camera);

@@ -16,6 +16,7 @@ import io.camstream.bench.reference.ReferenceServer;
 import io.camstream.bench.report.JsonReport;
 import io.camstream.bench.report.LoadResult;
 import io.camstream.bench.report.TextReport;
+import io.camstream.bench.variants.VariantBench;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -41,6 +42,10 @@ public final class Main {
                                      [--work DIR] [--port 8181] [--reference-port 8190] [--smoke]
                   run every benchmark scenario against camstream and the reference; write the figures into --out
                   (--smoke: one small scenario, briefly, to check that the matrix works)
+              camstream-bench variants [--camstream server/target/camstream] [--work DIR] [--port 8181]
+                                       [--reference-port 8190] [--warmup 10] [--duration 6]
+                  a 1280x720 30 fps camera turned by rotate: 90, 100 viewers of the full picture beside 100, 1, 100
+                  and no viewers of its width=320 variant, the bare reference and ffmpeg on the same frames; about 95 s
               camstream-bench jpeg [--iterations 300] [--work DIR]
                   CPU per frame of the JPEG toolkit's jobs (turning, reduced decoding, variants) beside ffmpeg and
                   ImageIO on the same 1280x720 and 1920x1080 frames
@@ -66,6 +71,7 @@ public final class Main {
                 case "reference" -> reference(Args.parse(rest, Set.of()));
                 case "frames" -> frames(Args.parse(rest, Set.of()));
                 case "jpeg" -> JpegCost.run(Args.parse(rest, Set.of()));
+                case "variants" -> VariantBench.run(Args.parse(rest, Set.of()));
                 case "recording" -> RecordingCost.run(Args.parse(rest, Set.of()));
                 case "matrix" -> new Matrix(MatrixOptions.from(Args.parse(rest, MatrixOptions.FLAGS))).run();
                 case "attack" -> attack(AttackOptions.from(Args.parse(rest, AttackOptions.FLAGS)));

@@ -1,8 +1,12 @@
 package io.camstream.server;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,5 +60,14 @@ final class Http {
     static HttpResponse<String> getText(URI uri) throws IOException, InterruptedException {
         return CLIENT.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A JSON object answered with 200; another status fails the test. */
+    static JsonObject getJson(URI uri) throws IOException, InterruptedException {
+        HttpResponse<String> response = getText(uri);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + uri + ": " + response.statusCode() + " " + response.body());
+        }
+        return Json.createReader(new StringReader(response.body())).readObject();
     }
 }

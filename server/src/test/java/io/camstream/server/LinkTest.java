@@ -85,6 +85,7 @@ class LinkTest {
                     - name: desk
                       driver: picture
                       fps: 20
+                      variant-widths: [32]
                 """.formatted(vaultUsers));
         return file;
     }
@@ -110,6 +111,24 @@ class LinkTest {
                     + "token=" + token));
             assertThat(snapshot.statusCode()).as(target).isEqualTo(200);
             assertThat(snapshot.body()).as(target).isEqualTo(PictureProvider.jpegOf("vault"));
+        }
+    }
+
+    @Test
+    void aLinkOpensTheSmallerPicturesOfItsCameraInEveryUrlForm() throws Exception {
+        String token = token(makeLink("desk", ALICE, ""));
+        for (String target : List.of("/cameras/desk/stream?width=32", "/stream?camera=desk&width=32&quality=40",
+                "/?action=stream&camera=desk&width=32", "/video_feed?camera=desk&width=32")) {
+            try (InputStream body = Http.stream(server.uri(target + "&token=" + token)).body()) {
+                assertThat(Pictures.size(new MjpegReader(body, MjpegFormat.BOUNDARY).next().body())).as(target)
+                        .isEqualTo("32x24");
+            }
+        }
+        for (String target : List.of("/cameras/desk/snapshot?width=32", "/snapshot?camera=desk&width=32",
+                "/?action=snapshot&camera=desk&width=32&quality=90")) {
+            HttpResponse<byte[]> snapshot = Http.get(server.uri(target + "&token=" + token));
+            assertThat(snapshot.statusCode()).as(target).isEqualTo(200);
+            assertThat(Pictures.size(snapshot.body())).as(target).isEqualTo("32x24");
         }
     }
 

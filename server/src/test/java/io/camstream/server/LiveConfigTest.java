@@ -58,7 +58,7 @@ class LiveConfigTest {
             write(A + B);
             Await.until("b in the API", APPLIED, () -> server.status("/api/cameras/b") == 200);
             assertThat(cameraNames()).containsExactly("a", "b");
-            assertThat(server.text("/")).contains("/cameras/b/stream");
+            assertThat(server.text("/")).contains("data-tile=\"/cameras/b/snapshot\"");
             assertThat(healthChecks()).contains("camera-b");
             assertThat(server.text("/observe/metrics")).contains("camstream_frames_captured_total{camera=\"b\"");
             StreamWatcher b = StreamWatcher.open(server.uri("/cameras/b/stream"));

@@ -44,7 +44,7 @@ class ReloadDistributionIT {
                 Await.until("b after SIGHUP", AT_ONCE, () -> camstream.status("/api/cameras/b") == 200);
                 assertThat(camstream.healthCheck("camera-b").getString("status")).isEqualTo("UP");
                 assertThat(camstream.text("/observe/metrics")).contains("camera=\"b\"");
-                assertThat(camstream.text("/")).contains("/cameras/b/stream");
+                assertThat(camstream.text("/")).contains("data-tile=\"/cameras/b/snapshot\"");
 
                 write(A + camera("b", 2));
                 server.signal("HUP");

@@ -108,8 +108,8 @@ class StreamEndpointTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("content-type").orElseThrow()).startsWith("text/html");
         assertThat(response.body())
-                .contains("<img data-stream=\"/cameras/desk/stream\"")
-                .contains("<img data-stream=\"/cameras/door/stream\"")
+                .contains("<img data-tile=\"/cameras/desk/snapshot\"")
+                .contains("<img data-tile=\"/cameras/door/snapshot\"")
                 .contains("<script src=\"/assets/camstream.js\">")
                 .contains("name=\"viewport\"");
     }

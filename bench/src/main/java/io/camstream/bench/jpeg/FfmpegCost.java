@@ -5,11 +5,12 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** ffmpeg turning the same frames as an MJPEG stream; its own {@code -benchmark} line gives its CPU time. */
-final class FfmpegCost {
+public final class FfmpegCost {
 
     private static final Pattern BENCH = Pattern.compile("utime=([0-9.]+)s stime=([0-9.]+)s");
 
@@ -17,6 +18,24 @@ final class FfmpegCost {
     }
 
     static void report(String job, List<byte[]> frames, int count) throws IOException {
+        OptionalDouble millis = transposeMillis(frames, count);
+        if (millis.isPresent()) {
+            System.out.printf(Locale.ROOT, "%-60s %8.2f ms (ffmpeg process, %d frames, start-up included)%n", job,
+                    millis.getAsDouble(), count);
+        } else {
+            System.out.printf("%-60s ffmpeg printed no -benchmark line%n", job);
+        }
+    }
+
+    /**
+     * The CPU time per frame of {@code ffmpeg -vf transpose=1 -q:v 2} re-encoding frames, start-up included.
+     *
+     * @param frames the JPEGs, fed in turn
+     * @param count  how many frames to feed
+     * @return milliseconds of CPU per frame, or empty when ffmpeg gave no figure
+     * @throws IOException when ffmpeg cannot be started
+     */
+    public static OptionalDouble transposeMillis(List<byte[]> frames, int count) throws IOException {
         Process ffmpeg = new ProcessBuilder("ffmpeg", "-hide_banner", "-benchmark", "-f", "mjpeg", "-i", "-",
                 "-vf", "transpose=1", "-q:v", "2", "-f", "mjpeg", "-y", "/dev/null")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -36,15 +55,13 @@ final class FfmpegCost {
             ffmpeg.waitFor();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return;
+            return OptionalDouble.empty();
         }
         Matcher m = BENCH.matcher(errors);
         if (!m.find()) {
-            System.out.printf("%-60s ffmpeg printed no -benchmark line: %s%n", job, errors);
-            return;
+            return OptionalDouble.empty();
         }
         double cpu = Double.parseDouble(m.group(1)) + Double.parseDouble(m.group(2));
-        System.out.printf(Locale.ROOT, "%-60s %8.2f ms (ffmpeg process, %d frames, start-up included)%n", job,
-                cpu * 1000 / count, count);
+        return OptionalDouble.of(cpu * 1000 / count);
     }
 }

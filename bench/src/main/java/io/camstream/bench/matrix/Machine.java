@@ -33,7 +33,8 @@ public final class Machine {
                 .findFirst().orElse("unknown RAM");
     }
 
-    private static String loadAverage() {
+    /** @return the load averages over 1, 5 and 15 minutes, as /proc/loadavg gives them */
+    public static String loadAverage() {
         return lines("/proc/loadavg").stream().findFirst()
                 .map(l -> String.join(" ", List.of(l.split(" ")).subList(0, 3))).orElse("unknown");
     }

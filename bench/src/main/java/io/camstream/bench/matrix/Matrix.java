@@ -8,9 +8,6 @@ import io.camstream.bench.frames.NoisyFrames;
 import io.camstream.bench.report.LoadResult;
 
 import java.io.IOException;
-import java.net.BindException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,20 +123,14 @@ public final class Matrix {
     }
 
     private ServerProcess start(Server server, int fps) throws IOException {
-        requireFree(server == Server.CAMSTREAM ? options.port() : options.referencePort());
-        List<String> command = switch (server) {
-            case CAMSTREAM -> List.of(options.camstream().resolve("bin/camstream").toString(),
-                    "--config", camstreamConfig(fps).toString());
-            case REFERENCE -> List.of(ProcessHandle.current().info().command().orElse("java"),
-                    "-cp", System.getProperty("java.class.path"), "io.camstream.bench.Main", "reference",
-                    "--folder", frames.toString(), "--fps", Integer.toString(fps),
-                    "--port", Integer.toString(options.referencePort()), "--host", "127.0.0.1");
-        };
+        if (server == Server.REFERENCE) {
+            return ServerProcess.reference(frames, fps, options.referencePort(), log);
+        }
+        ServerProcess.requireFree(options.port());
         // camstream keeps its startup cache in the work folder, not in the user's
-        Map<String, String> environment = server == Server.CAMSTREAM
-                ? Map.of("XDG_CACHE_HOME", cacheHome.toAbsolutePath().toString())
-                : Map.of();
-        return ServerProcess.start(command, environment, log);
+        return ServerProcess.start(List.of(options.camstream().resolve("bin/camstream").toString(),
+                "--config", camstreamConfig(fps).toString()),
+                Map.of("XDG_CACHE_HOME", cacheHome.toAbsolutePath().toString()), log);
     }
 
     /** The launcher builds the cache in the background; a launch during that would start without it, and build too. */
@@ -170,23 +161,15 @@ public final class Matrix {
         }
     }
 
-    /** Another server on the port would answer in its place, and be measured without a word. */
-    private static void requireFree(int port) throws IOException {
-        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            probe.setReuseAddress(true);
-        } catch (BindException e) {
-            throw new IOException("port " + port + " on 127.0.0.1 is in use; stop what listens there or choose"
-                    + " another with --port / --reference-port", e);
-        }
-    }
-
     private Path camstreamConfig(int fps) throws IOException {
         Path config = options.work().resolve("camstream-" + fps + "fps.yaml");
+        // Every viewer comes from 127.0.0.1: above the default cap of connections per client address.
         Files.writeString(config, """
                 server:
                   port: %d
                   host: 127.0.0.1
                 camstream:
+                  max-connections-per-client: 5000
                   cameras:
                     - name: default
                       driver: sim

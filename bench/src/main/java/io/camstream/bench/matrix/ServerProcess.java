@@ -3,6 +3,9 @@ package io.camstream.bench.matrix;
 import io.camstream.bench.report.ProcessProbe;
 
 import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +43,40 @@ public final class ServerProcess implements AutoCloseable {
         return new ServerProcess(builder.start(), start);
     }
 
+    /**
+     * Starts the bare reference server in a JVM of its own (this one's Java and class path), playing a folder's
+     * JPEGs in a loop on 127.0.0.1.
+     *
+     * @param frames the folder
+     * @param fps    its frame rate
+     * @param port   its port, which must be free
+     * @param log    the file its output is appended to
+     * @return the running server
+     * @throws IOException when the port is in use, or it cannot be started
+     */
+    public static ServerProcess reference(Path frames, int fps, int port, Path log) throws IOException {
+        requireFree(port);
+        return start(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-cp", System.getProperty("java.class.path"), "io.camstream.bench.Main", "reference",
+                "--folder", frames.toString(), "--fps", Integer.toString(fps),
+                "--port", Integer.toString(port), "--host", "127.0.0.1"), Map.of(), log);
+    }
+
+    /**
+     * Another server on the port would answer in its place, and be measured without a word.
+     *
+     * @param port a port on 127.0.0.1
+     * @throws IOException when something listens there
+     */
+    public static void requireFree(int port) throws IOException {
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            probe.setReuseAddress(true);
+        } catch (BindException e) {
+            throw new IOException("port " + port + " on 127.0.0.1 is in use; stop what listens there or choose"
+                    + " another with --port / --reference-port", e);
+        }
+    }
+
     /** @return the process's id */
     public long pid() {
         return process.pid();
@@ -49,7 +86,8 @@ public final class ServerProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    long startNanos() {
+    /** @return the {@link System#nanoTime()} just before the process was started */
+    public long startNanos() {
         return startNanos;
     }
 

@@ -1,6 +1,13 @@
 package io.camstream.core.fanout;
 
+import io.camstream.core.stage.SameFrameFilter;
+import io.camstream.core.stage.TurnCounts;
+import io.camstream.core.stage.TurnStage;
+import io.camstream.core.variant.VariantRefusedException;
+import io.camstream.core.variant.VariantSpec;
+import io.camstream.core.variant.Variants;
 import io.camstream.spi.CameraProvider;
+import io.camstream.spi.Orientation;
 import io.helidon.config.Config;
 
 import java.time.Duration;
@@ -12,8 +19,10 @@ import java.util.concurrent.Semaphore;
 
 /**
  * One camera shared by all its viewers: exactly one capture however many watch, started by the first viewer and
- * stopped when none has been attached for the idle timeout. The capture's frames go through a {@link FeedPublisher}
- * into a {@link FrameFanout}, which every viewer takes the newest frame from.
+ * stopped when none has been attached for the idle timeout. The capture's frames go through the frame stages
+ * (dropping frames the camera sent again, turning) and a {@link FeedPublisher} into a {@link FrameFanout}, which
+ * every viewer of the camera's own picture takes the newest frame from; viewers of a smaller picture take theirs
+ * from its {@link Variants variant}, which takes the camera's like a viewer.
  */
 public final class CameraFeed implements AutoCloseable {
 
@@ -26,8 +35,10 @@ public final class CameraFeed implements AutoCloseable {
     private final FeedClock clock;
     private final Audience audience = new Audience();
     private final CameraStats stats;
+    private final TurnCounts turns = new TurnCounts();
     private final FrameFanout fanout;
     private final FeedPublisher publisher;
+    private final Variants variants;
     /** Held by the capture whose camera may be open, so that a new capture never opens it while the last has it. */
     private final Semaphore device = new Semaphore(1);
 
@@ -58,9 +69,12 @@ public final class CameraFeed implements AutoCloseable {
         this.config = config;
         this.settings = settings;
         this.clock = clock;
-        this.stats = new CameraStats(settings.width(), settings.height(), audience, clock::nanoTime);
+        PictureSettings picture = settings.picture();
+        this.stats = new CameraStats(picture.size().width(), picture.size().height(), audience, clock::nanoTime);
         this.fanout = new FrameFanout(clock, settings.fps(), stats::skipped);
         this.publisher = new FeedPublisher(name, fanout, stats);
+        this.variants = new Variants(name, fanout.slot(), clock, settings.fps(), picture, stats::width,
+                stats::skipped);
     }
 
     public String name() {
@@ -79,6 +93,16 @@ public final class CameraFeed implements AutoCloseable {
     /** @return the camera's running figures, live */
     public CameraStats stats() {
         return stats;
+    }
+
+    /** @return how the camera's frames were turned */
+    public TurnCounts turns() {
+        return turns;
+    }
+
+    /** @return the smaller pictures viewers watch now, and which they may ask for */
+    public Variants variants() {
+        return variants;
     }
 
     /** @return the viewers attached to a stream now, snapshots left out, in no particular order */
@@ -132,19 +156,21 @@ public final class CameraFeed implements AutoCloseable {
     }
 
     /**
-     * Attaches a viewer, starting capture if it is not running. Its frame rate is capped at the lower of its own
-     * wish and the camera's {@code max-viewer-fps}.
+     * Attaches a viewer, starting capture if it is not running, and the variant it asks for if that is not running.
+     * Its frame rate is capped at the lower of its own wish and the camera's {@code max-viewer-fps}.
      *
      * @param options what the viewer asked for; one with a remote address is listed among the streaming viewers
      * @return the viewer; close it when done
-     * @throws IllegalStateException when the feed has been closed
+     * @throws IllegalStateException   when the feed has been closed
+     * @throws VariantRefusedException when the variant is not offered, or the camera encodes as many as it may
      */
     public Viewer attach(ViewerOptions options) {
-        Viewer viewer = fanout.viewer(options, maxFps(options.maxFps()), this::detach);
         synchronized (lifecycle) {
             if (closed) {
                 throw new IllegalStateException("camera " + name + " is shut down");
             }
+            FrameFanout source = options.variant().map(variants::join).orElse(fanout);
+            Viewer viewer = source.viewer(options, maxFps(options.maxFps()), this::detach);
             audience.join(viewer);
             if (idleStop != null) {
                 idleStop.cancel();
@@ -153,10 +179,10 @@ public final class CameraFeed implements AutoCloseable {
             if (capture == null) {
                 LOGGER.log(System.Logger.Level.INFO, "Camera {0} starts capturing (driver {1})", name, driver);
                 startCapture();
-                beat = clock.every(FrameFanout.BEAT, fanout::beat);
+                beat = clock.every(FrameFanout.BEAT, this::beat);
             }
+            return viewer;
         }
-        return viewer;
     }
 
     /**
@@ -198,15 +224,32 @@ public final class CameraFeed implements AutoCloseable {
     }
 
     /**
-     * Waits for a frame published after this call, for a single picture.
+     * Waits for the camera's next picture after this call, for a single picture: a new frame, or the last one
+     * confirmed as current because the camera sent it again.
      *
      * @param timeout the longest wait, in real time
      * @return a fresh frame, or empty when none came in time
      * @throws InterruptedException when interrupted
      */
     public Optional<StreamFrame> snapshot(Duration timeout) throws InterruptedException {
-        try (Viewer ignored = attach()) {
-            return fanout.slot().awaitAfter(fanout.slot().serial(), timeout);
+        return snapshot(Optional.empty(), timeout);
+    }
+
+    /**
+     * Waits for the next picture of the camera or of a variant after this call. A variant that runs for streams
+     * gives its next frame; one that does not starts for the snapshot and encodes the camera's newest frame, once
+     * for every snapshot of it asked meanwhile, and stops with the last of them.
+     *
+     * @param variant the variant, or empty for the camera's own picture
+     * @param timeout the longest wait, in real time
+     * @return a fresh frame, or empty when none came in time
+     * @throws InterruptedException when interrupted
+     * @throws VariantRefusedException when the variant is not offered, or the camera encodes as many as it may
+     */
+    public Optional<StreamFrame> snapshot(Optional<VariantSpec> variant, Duration timeout)
+            throws InterruptedException {
+        try (Viewer viewer = attach(ViewerOptions.INTERNAL.withVariant(variant))) {
+            return viewer.nextUpdate(timeout);
         }
     }
 
@@ -223,7 +266,24 @@ public final class CameraFeed implements AutoCloseable {
         if (running != null) {
             running.close();
         }
+        variants.close();
         fanout.close();
+    }
+
+    /** The stages a capture's frames pass before they are published, made anew for each capture. */
+    private FrameSink stages() {
+        PictureSettings picture = settings.picture();
+        FrameSink sink = publisher;
+        if (picture.turn() != Orientation.NONE) {
+            sink = new TurnStage(name, picture.turn(), turns, sink);
+        }
+        // Before turning: a frame the camera sent again is not turned again either.
+        return picture.dropSameFrames() ? new SameFrameFilter(sink) : sink;
+    }
+
+    private void beat() {
+        fanout.beat();
+        variants.beat();
     }
 
     private void switchDriver(CameraProvider next, String missing) {
@@ -252,12 +312,13 @@ public final class CameraFeed implements AutoCloseable {
 
     /** Called with the lifecycle lock held. */
     private void startCapture() {
-        capture = new Capture(name, provider, config, settings, publisher, stats, device).start();
+        capture = new Capture(name, provider, config, settings, stages(), stats, device).start();
         capturingSince = Instant.now();
     }
 
     private void detach(Viewer viewer) {
         synchronized (lifecycle) {
+            viewer.options().variant().ifPresent(variants::leave);
             if (audience.leave(viewer) && capture != null && !closed) {
                 idleStop = clock.schedule(settings.idleTimeout(), this::stopIfIdle);
             }

@@ -17,6 +17,7 @@ public final class CameraStats {
     private final LongAdder framesSkipped = new LongAdder();
     private final LongAdder driverRestarts = new LongAdder();
     private final LongAdder framesRejected = new LongAdder();
+    private final LongAdder framesUnchanged = new LongAdder();
     private final RateMeter captureRate;
     private volatile boolean online;
     private volatile int width;
@@ -50,6 +51,13 @@ public final class CameraStats {
         lastFrameBytes = frame.size();
     }
 
+    /** A camera frame identical to the last one, not published. */
+    void unchanged() {
+        framesCaptured.increment();
+        captureRate.record();
+        framesUnchanged.increment();
+    }
+
     void noSignal() {
         online = false;
     }
@@ -69,7 +77,12 @@ public final class CameraStats {
         framesSkipped.add(frames);
     }
 
-    /** @return camera frames received from the driver (NO SIGNAL pictures not counted) */
+    /** @return camera frames identical to the one before, not sent again ({@code drop-same-frames}) */
+    public long framesUnchanged() {
+        return framesUnchanged.sum();
+    }
+
+    /** @return camera frames received from the driver, unchanged ones included (NO SIGNAL pictures not counted) */
     public long framesCaptured() {
         return framesCaptured.sum();
     }

@@ -10,7 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Where a capture's frames enter the fan-out: camera pictures as they come, shown first to the feed's taps, and
  * while the camera has no signal a generated NO SIGNAL picture (camera name, reason, time) at the size of its last
- * picture.
+ * picture. A frame the camera sent again unchanged only confirms the newest one, for snapshots; taps do not see it.
  */
 final class FeedPublisher implements FrameSink {
 
@@ -47,6 +47,12 @@ final class FeedPublisher implements FrameSink {
         }
         fanout.publish(frame, true);
         stats.captured(frame);
+    }
+
+    @Override
+    public void unchanged() {
+        fanout.confirm();
+        stats.unchanged();
     }
 
     @Override

@@ -48,6 +48,11 @@ public final class FrameFanout {
         return published;
     }
 
+    /** Marks the newest frame as current again, for those waiting for updates (snapshots); viewers sleep on. */
+    public void confirm() {
+        slot.confirm();
+    }
+
     /** Wakes waiting viewers, so that those whose time has come repeat their frame or take their due one. */
     public void beat() {
         slot.wake();

@@ -11,13 +11,29 @@ import java.util.concurrent.locks.ReentrantLock;
  * The newest frame of one source, for any number of readers: each waits for a frame newer than the last one it
  * took, so a reader that is busy simply gets the newest when it is ready and nothing queues per reader (newest
  * wins). Readers tell frames apart by their serial number; each remembers the number of the last it took.
+ * <p>
+ * Besides new frames the slot counts updates: a frame published, or the newest frame confirmed as still current
+ * because the camera sent it again ({@link #confirm()}, with {@code drop-same-frames}). A snapshot wants a picture
+ * the camera delivered after it asked, new or not, and waits for an update; streams wait for new frames only.
  */
 public final class FrameSlot {
 
+    /**
+     * The newest frame as of an update.
+     *
+     * @param frame  the newest frame
+     * @param number the slot's update count when it was taken
+     */
+    public record Update(StreamFrame frame, long number) {
+    }
+
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
+    // Apart from changed, so that confirming a frame wakes only those waiting for updates, never the streams.
+    private final Condition updated = lock.newCondition();
     private StreamFrame latest;
     private long serial;
+    private long updates;
     private long wakeups;
     private boolean closed;
 
@@ -32,8 +48,74 @@ public final class FrameSlot {
         lock.lock();
         try {
             latest = new StreamFrame(++serial, frame, live);
+            updates++;
             changed.signalAll();
+            updated.signalAll();
             return latest;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Marks the newest frame as current again: the camera sent the same picture once more. */
+    public void confirm() {
+        lock.lock();
+        try {
+            updates++;
+            updated.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return how many frames were published or confirmed so far */
+    public long updates() {
+        lock.lock();
+        try {
+            return updates;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits for an update after the one the caller saw last, with no time limit.
+     *
+     * @param seen the update count the caller saw last, 0 for none
+     * @return the newest frame and the update count, or empty when the slot closed
+     * @throws InterruptedException when interrupted
+     */
+    public Optional<Update> awaitUpdateAfter(long seen) throws InterruptedException {
+        lock.lockInterruptibly();
+        try {
+            while (!closed && !updatedSince(seen)) {
+                updated.await();
+            }
+            return closed ? Optional.empty() : Optional.of(new Update(latest, updates));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits for an update after the one the caller saw last, at most for a while.
+     *
+     * @param seen    the update count the caller saw last
+     * @param timeout the longest wait, in real time
+     * @return the newest frame and the update count, or empty when the slot closed or the time ran out
+     * @throws InterruptedException when interrupted
+     */
+    public Optional<Update> awaitUpdateAfter(long seen, Duration timeout) throws InterruptedException {
+        long nanos = timeout.toNanos();
+        lock.lockInterruptibly();
+        try {
+            while (!closed && !updatedSince(seen)) {
+                if (nanos <= 0) {
+                    return Optional.empty();
+                }
+                nanos = updated.awaitNanos(nanos);
+            }
+            return closed ? Optional.empty() : Optional.of(new Update(latest, updates));
         } finally {
             lock.unlock();
         }
@@ -141,6 +223,7 @@ public final class FrameSlot {
         try {
             closed = true;
             changed.signalAll();
+            updated.signalAll();
         } finally {
             lock.unlock();
         }
@@ -154,6 +237,10 @@ public final class FrameSlot {
         } finally {
             lock.unlock();
         }
+    }
+
+    private boolean updatedSince(long seen) {
+        return latest != null && updates > seen;
     }
 
     private boolean newer(long seen) {

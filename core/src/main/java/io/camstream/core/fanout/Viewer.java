@@ -115,6 +115,18 @@ public final class Viewer implements AutoCloseable {
     }
 
     /**
+     * Waits for the source's next update after this call, for a single picture: a new frame, or the newest one
+     * confirmed as current because the camera sent it again.
+     *
+     * @param timeout the longest wait, in real time
+     * @return the newest frame, or empty when the fan-out closed or the time ran out
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
+    public Optional<StreamFrame> nextUpdate(Duration timeout) throws InterruptedException {
+        return slot.awaitUpdateAfter(slot.updates(), timeout).map(FrameSlot.Update::frame);
+    }
+
+    /**
      * Counts a frame as delivered, once it has been written.
      *
      * @param bytes how many bytes were written for it
@@ -123,6 +135,11 @@ public final class Viewer implements AutoCloseable {
         framesSent++;
         bytesSent += bytes;
         sendRate.record();
+    }
+
+    /** @return the slot this viewer takes its frames from: the camera's, or its variant's */
+    public FrameSlot source() {
+        return slot;
     }
 
     /** @return how the viewer asked to be served */

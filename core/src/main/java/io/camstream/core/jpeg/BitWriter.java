@@ -12,12 +12,12 @@ final class BitWriter implements EntropyOut {
     private int count;
 
     /**
-     * @param tables   the code of each table number the scan uses
-     * @param capacity the first guess of the size
+     * @param tables the code of each table number the scan uses
+     * @param room   where to write, grown as needed; what it holds is overwritten
      */
-    BitWriter(HuffmanCode[] tables, int capacity) {
+    BitWriter(HuffmanCode[] tables, byte[] room) {
         this.tables = tables;
-        this.out = new byte[Math.max(capacity, 1024)];
+        this.out = room;
     }
 
     @Override
@@ -46,7 +46,7 @@ final class BitWriter implements EntropyOut {
         }
     }
 
-    /** @return the bytes written so far */
+    /** @return the bytes written so far, and room after them: the array given, or a larger one */
     byte[] bytes() {
         return out;
     }

@@ -70,12 +70,12 @@ public final class CoefficientImage {
      * @throws JpegException as {@link JpegReader#read(byte[], JpegLimits, BlockSink)} does
      */
     public static CoefficientImage read(byte[] jpeg, JpegLimits limits) {
-        return read(jpeg, limits, null);
+        return read(jpeg, limits, null, new FrameBuffers());
     }
 
-    /** Reads the coefficients, handing every block to {@code also} as well, if not null. */
-    static CoefficientImage read(byte[] jpeg, JpegLimits limits, BlockSink also) {
-        Store store = new Store(also);
+    /** Reads the coefficients into the buffers, handing every block to {@code also} as well, if not null. */
+    static CoefficientImage read(byte[] jpeg, JpegLimits limits, BlockSink also, FrameBuffers buffers) {
+        Store store = new Store(also, buffers);
         JpegHeaders headers = JpegReader.read(jpeg, limits, store);
         return new CoefficientImage(headers, store.planes, store.nonZero);
     }
@@ -126,12 +126,14 @@ public final class CoefficientImage {
 
     private static final class Store implements BlockSink {
         private final BlockSink also;
+        private final FrameBuffers buffers;
         private short[][] planes;
         private long[][] nonZero;
         private int[] blocksWide;
 
-        Store(BlockSink also) {
+        Store(BlockSink also, FrameBuffers buffers) {
             this.also = also;
+            this.buffers = buffers;
         }
 
         @Override
@@ -143,8 +145,9 @@ public final class CoefficientImage {
             blocksWide = new int[n];
             for (int c = 0; c < n; c++) {
                 blocksWide[c] = frame.blocksWide(c);
-                planes[c] = new short[blocksWide[c] * frame.blocksHigh(c) * 64];
-                nonZero[c] = new long[blocksWide[c] * frame.blocksHigh(c)];
+                int blocks = blocksWide[c] * frame.blocksHigh(c);
+                planes[c] = buffers.coefficients(FrameBuffers.Use.READ, c, blocks * 64);
+                nonZero[c] = buffers.masks(FrameBuffers.Use.READ, c, blocks);
             }
             if (also != null) {
                 also.start(headers);

@@ -20,7 +20,11 @@ public final class JpegDecoder {
      * @throws JpegException for malformed or unsupported input
      */
     public static PlanarImage decode(byte[] jpeg, Scale scale, JpegLimits limits) {
-        PixelSink sink = PixelSink.all(scale.blockSize());
+        return decode(jpeg, scale, limits, new FrameBuffers());
+    }
+
+    private static PlanarImage decode(byte[] jpeg, Scale scale, JpegLimits limits, FrameBuffers buffers) {
+        PixelSink sink = PixelSink.all(scale.blockSize(), buffers);
         JpegReader.read(jpeg, limits, sink);
         return sink.image();
     }
@@ -35,8 +39,22 @@ public final class JpegDecoder {
      * @throws JpegException for malformed or unsupported input
      */
     public static PlanarImage decode(byte[] jpeg, int width, JpegLimits limits) {
+        return decode(jpeg, width, limits, new FrameBuffers());
+    }
+
+    /**
+     * Decodes a picture to an exact width in buffers the caller keeps from frame to frame.
+     *
+     * @param jpeg    the JPEG
+     * @param width   the width wanted, at most the picture's
+     * @param limits  the largest picture accepted
+     * @param buffers where the samples go; the result is good until their next use
+     * @return the planes
+     * @throws JpegException for malformed or unsupported input
+     */
+    public static PlanarImage decode(byte[] jpeg, int width, JpegLimits limits, FrameBuffers buffers) {
         JpegFrame frame = JpegReader.readHeaders(jpeg, limits).frame();
-        return Resampler.toWidth(decode(jpeg, Scale.atLeast(frame.width(), width), limits), width);
+        return Resampler.toWidth(decode(jpeg, Scale.atLeast(frame.width(), width), limits, buffers), width, buffers);
     }
 
     /**
@@ -50,8 +68,9 @@ public final class JpegDecoder {
      */
     public static Plane luminance(byte[] jpeg, int width, JpegLimits limits) {
         JpegFrame frame = JpegReader.readHeaders(jpeg, limits).frame();
-        PixelSink sink = new PixelSink(Scale.atLeast(frame.width(), width).blockSize(), 1);
+        FrameBuffers buffers = new FrameBuffers();
+        PixelSink sink = new PixelSink(Scale.atLeast(frame.width(), width).blockSize(), 1, buffers);
         JpegReader.read(jpeg, limits, sink);
-        return Resampler.toWidth(sink.luma(), width).luma();
+        return Resampler.toWidth(sink.luma(), width, buffers).luma();
     }
 }

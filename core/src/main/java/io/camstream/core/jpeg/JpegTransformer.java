@@ -81,16 +81,29 @@ public final class JpegTransformer {
      * @throws JpegException            for malformed input
      */
     public Result transform(byte[] jpeg) {
+        return transform(jpeg, new FrameBuffers());
+    }
+
+    /**
+     * Turns one picture in buffers the caller keeps from frame to frame, as a camera's frame stage does.
+     *
+     * @param jpeg    the JPEG
+     * @param buffers where the coefficients and samples go
+     * @return the turned JPEG and how it was made
+     * @throws UnsupportedJpegException for a JPEG of a kind not handled (the caller may pass it on unturned)
+     * @throws JpegException            for malformed input
+     */
+    public Result transform(byte[] jpeg, FrameBuffers buffers) {
         if (orientation == Orientation.NONE) {
             return new Result(jpeg, Path.UNCHANGED);
         }
         JpegFrame frame = JpegReader.readHeaders(jpeg, limits).frame();
         Path path = pathFor(frame);
         if (path == Path.LOSSLESS) {
-            CoefficientImage turned = LosslessTransform.apply(CoefficientImage.read(jpeg, limits), orientation);
-            return new Result(write(turned), Path.LOSSLESS);
+            CoefficientImage source = CoefficientImage.read(jpeg, limits, null, buffers);
+            return new Result(write(LosslessTransform.apply(source, orientation), buffers), Path.LOSSLESS);
         }
-        return new Result(turn(jpeg, LosslessTransform.losslessComponents(frame, orientation)), path);
+        return new Result(turn(jpeg, LosslessTransform.losslessComponents(frame, orientation), buffers), path);
     }
 
     /**
@@ -103,17 +116,17 @@ public final class JpegTransformer {
      */
     public Result reencode(byte[] jpeg) {
         int components = JpegReader.readHeaders(jpeg, limits).frame().components().size();
-        return new Result(turn(jpeg, new boolean[components]), Path.REENCODED);
+        return new Result(turn(jpeg, new boolean[components], new FrameBuffers()), Path.REENCODED);
     }
 
     /** Keeps the blocks of the components marked exact, turned; decodes, turns and encodes again the others. */
-    private byte[] turn(byte[] jpeg, boolean[] exact) {
+    private byte[] turn(byte[] jpeg, boolean[] exact, FrameBuffers buffers) {
         int decode = 0;
         for (int c = 0; c < exact.length; c++) {
             decode |= exact[c] ? 0 : 1 << c;
         }
-        PixelSink pixels = new PixelSink(Scale.FULL.blockSize(), decode);
-        CoefficientImage source = CoefficientImage.read(jpeg, limits, pixels);
+        PixelSink pixels = new PixelSink(Scale.FULL.blockSize(), decode, buffers);
+        CoefficientImage source = CoefficientImage.read(jpeg, limits, pixels, buffers);
         JpegHeaders turned = LosslessTransform.turnedHeaders(source.headers(), orientation);
         short[][] planes = new short[exact.length][];
         long[][] nonZero = new long[exact.length][];
@@ -126,20 +139,21 @@ public final class JpegTransformer {
                 layouts[c] = source.layout(c).then(orientation);
             } else {
                 PlanarEncoder.Coded coded = PlanarEncoder.component(
-                        PlaneTransform.apply(pixels.plane(c), orientation), turned, c, fdct);
+                        PlaneTransform.apply(pixels.plane(c), orientation), turned, c, fdct, buffers);
                 planes[c] = coded.coefficients();
                 nonZero[c] = coded.nonZero();
                 layouts[c] = CoefficientImage.Layout.of(turned.frame(), c);
             }
         }
-        return write(new CoefficientImage(turned, planes, nonZero, layouts));
+        return write(new CoefficientImage(turned, planes, nonZero, layouts), buffers);
     }
 
-    private static byte[] write(CoefficientImage image) {
+    private static byte[] write(CoefficientImage image, FrameBuffers buffers) {
         JpegHeaders headers = image.headers();
         List<Segment> kept = headers.segments().stream()
                 .filter(s -> s.marker() == 0xE0 || s.marker() == 0xEE || s.marker() == 0xFE)
                 .toList();
-        return JpegWriter.write(image, HuffmanChoice.ORIGINAL_IF_COMPLETE, headers.restartInterval(), kept);
+        return JpegWriter.write(image, HuffmanChoice.ORIGINAL_IF_COMPLETE, headers.restartInterval(), kept,
+                buffers);
     }
 }

@@ -24,25 +24,41 @@ public final class JpegWriter {
      */
     public static byte[] write(CoefficientImage image, HuffmanChoice huffman, int restartInterval,
                                List<Segment> segments) {
+        return write(image, huffman, restartInterval, segments, new FrameBuffers());
+    }
+
+    /**
+     * Writes a picture, coding it in room the caller keeps from frame to frame.
+     *
+     * @param image           the coefficients, with the headers whose frame and quantisation tables describe them
+     * @param huffman         which Huffman tables to code with
+     * @param restartInterval MCUs between restart markers, 0 for none
+     * @param segments        APPn and COM segments to write after SOI
+     * @param buffers         where the JPEG is coded before it is copied out
+     * @return the JPEG
+     */
+    public static byte[] write(CoefficientImage image, HuffmanChoice huffman, int restartInterval,
+                               List<Segment> segments, FrameBuffers buffers) {
         if (restartInterval < 0 || restartInterval > 0xFFFF) {
             throw new IllegalArgumentException("restart interval must be 0 to 65535, was " + restartInterval);
         }
         boolean known = image.headers().dcTables() != null && image.headers().acTables() != null;
         if (huffman == HuffmanChoice.STANDARD || huffman == HuffmanChoice.ORIGINAL_IF_COMPLETE && known) {
             Tables tables = huffman == HuffmanChoice.STANDARD ? standard(image) : original(image);
-            byte[] jpeg = tryWrite(image, tables, restartInterval, segments);
+            byte[] jpeg = tryWrite(image, tables, restartInterval, segments, buffers);
             if (jpeg != null) {
                 return jpeg;
             }
         }
-        return tryWrite(image, optimal(image, restartInterval), restartInterval, segments);
+        return tryWrite(image, optimal(image, restartInterval), restartInterval, segments, buffers);
     }
 
     /** Which table each component uses, and the tables. */
     private record Tables(int[] dc, int[] ac, List<HuffmanSpec> dcSpecs, List<HuffmanSpec> acSpecs) {
     }
 
-    private static byte[] tryWrite(CoefficientImage image, Tables tables, int restartInterval, List<Segment> segments) {
+    private static byte[] tryWrite(CoefficientImage image, Tables tables, int restartInterval, List<Segment> segments,
+                                   FrameBuffers buffers) {
         HuffmanCode[] codes = new HuffmanCode[tables.dcSpecs.size() + tables.acSpecs.size()];
         int[] ac = new int[tables.ac.length];
         for (int i = 0; i < tables.dcSpecs.size(); i++) {
@@ -54,13 +70,14 @@ public final class JpegWriter {
         for (int c = 0; c < ac.length; c++) {
             ac[c] = tables.dcSpecs.size() + tables.ac[c];
         }
-        BitWriter out = new BitWriter(codes, image.storedPlane(0).length / 4);
+        BitWriter out = new BitWriter(codes, buffers.coded(Math.max(image.storedPlane(0).length / 4, 1024)));
         out.raw(headers(image, tables, restartInterval, segments));
-        if (!ScanEncoder.encode(image, tables.dc, ac, restartInterval, out)) {
-            return null;
+        boolean coded = ScanEncoder.encode(image, tables.dc, ac, restartInterval, out);
+        if (coded) {
+            out.raw(new byte[]{(byte) 0xFF, (byte) 0xD9});
         }
-        out.raw(new byte[]{(byte) 0xFF, (byte) 0xD9});
-        return java.util.Arrays.copyOf(out.bytes(), out.size());
+        buffers.keepCoded(out.bytes());
+        return coded ? java.util.Arrays.copyOf(out.bytes(), out.size()) : null;
     }
 
     private static Tables original(CoefficientImage image) {

@@ -11,6 +11,7 @@ final class PixelSink implements BlockSink {
 
     private final int size;
     private final int wanted;
+    private final FrameBuffers reused;
     private final Idct idct = new Idct();
     private int[][] quant;
     private byte[][] buffers;
@@ -18,17 +19,19 @@ final class PixelSink implements BlockSink {
     private JpegHeaders headers;
 
     /**
-     * @param size   samples per block side: 8 (full size), 4, 2 or 1
-     * @param wanted bit {@code c} set for each component {@code c} to decode
+     * @param size    samples per block side: 8 (full size), 4, 2 or 1
+     * @param wanted  bit {@code c} set for each component {@code c} to decode
+     * @param buffers where the samples go
      */
-    PixelSink(int size, int wanted) {
+    PixelSink(int size, int wanted, FrameBuffers buffers) {
         this.size = size;
         this.wanted = wanted;
+        this.reused = buffers;
     }
 
     /** Decodes every component. */
-    static PixelSink all(int size) {
-        return new PixelSink(size, -1);
+    static PixelSink all(int size, FrameBuffers buffers) {
+        return new PixelSink(size, -1, buffers);
     }
 
     @Override
@@ -43,7 +46,7 @@ final class PixelSink implements BlockSink {
             if ((wanted & (1 << c)) != 0) {
                 quant[c] = headers.quantTable(c);
                 strides[c] = frame.blocksWide(c) * size;
-                buffers[c] = new byte[strides[c] * frame.blocksHigh(c) * size];
+                buffers[c] = reused.samples(FrameBuffers.Use.DECODED, c, strides[c] * frame.blocksHigh(c) * size);
             }
         }
     }

@@ -26,6 +26,20 @@ public final class PlanarEncoder {
      * @throws IllegalArgumentException when the quality is out of range or the picture is RGB
      */
     public static byte[] encode(PlanarImage image, int quality, int restartInterval) {
+        return encode(image, quality, restartInterval, new FrameBuffers());
+    }
+
+    /**
+     * Encodes at a quality, in buffers the caller keeps from frame to frame.
+     *
+     * @param image           the planes, grey or YCbCr
+     * @param quality         1 (smallest) to 100 (best)
+     * @param restartInterval MCUs between restart markers, 0 for none
+     * @param buffers         where the coefficients go
+     * @return the JPEG
+     * @throws IllegalArgumentException when the quality is out of range or the picture is RGB
+     */
+    public static byte[] encode(PlanarImage image, int quality, int restartInterval, FrameBuffers buffers) {
         if (image.colourSpace() == ColourSpace.RGB) {
             throw new IllegalArgumentException("RGB planes: convert them to YCbCr first");
         }
@@ -39,8 +53,8 @@ public final class PlanarEncoder {
         JpegFrame frame = new JpegFrame(image.width(), image.height(), components);
         JpegHeaders headers = new JpegHeaders(frame, quant, null, null, restartInterval, image.colourSpace(),
                 List.of(JFIF));
-        return JpegWriter.write(coefficients(image.planes(), headers), HuffmanChoice.STANDARD, restartInterval,
-                headers.segments());
+        return JpegWriter.write(coefficients(image.planes(), headers, buffers), HuffmanChoice.STANDARD,
+                restartInterval, headers.segments(), buffers);
     }
 
     /**
@@ -50,12 +64,12 @@ public final class PlanarEncoder {
      * @param headers the frame and the quantisation tables
      * @return the coefficients
      */
-    static CoefficientImage coefficients(Plane[] planes, JpegHeaders headers) {
+    static CoefficientImage coefficients(Plane[] planes, JpegHeaders headers, FrameBuffers buffers) {
         Fdct fdct = new Fdct();
         short[][] coefficients = new short[planes.length][];
         long[][] nonZero = new long[planes.length][];
         for (int c = 0; c < planes.length; c++) {
-            Coded coded = component(planes[c], headers, c, fdct);
+            Coded coded = component(planes[c], headers, c, fdct, buffers);
             coefficients[c] = coded.coefficients;
             nonZero[c] = coded.nonZero;
         }
@@ -67,13 +81,13 @@ public final class PlanarEncoder {
     }
 
     /** Transforms and quantises one component's plane into the padded block grid the headers' frame gives it. */
-    static Coded component(Plane plane, JpegHeaders headers, int c, Fdct fdct) {
+    static Coded component(Plane plane, JpegHeaders headers, int c, Fdct fdct, FrameBuffers buffers) {
         JpegFrame frame = headers.frame();
         int wide = frame.blocksWide(c);
         int high = frame.blocksHigh(c);
         int[] reciprocals = Fdct.reciprocals(headers.quantTable(c));
-        short[] out = new short[wide * high * 64];
-        long[] masks = new long[wide * high];
+        short[] out = buffers.coefficients(FrameBuffers.Use.ENCODED, c, wide * high * 64);
+        long[] masks = buffers.masks(FrameBuffers.Use.ENCODED, c, wide * high);
         for (int by = 0; by < high; by++) {
             for (int bx = 0; bx < wide; bx++) {
                 int block = by * wide + bx;

@@ -20,6 +20,10 @@ public final class Resampler {
      * @return the resized picture, with the same sampling
      */
     public static PlanarImage toWidth(PlanarImage image, int width) {
+        return toWidth(image, width, new FrameBuffers());
+    }
+
+    static PlanarImage toWidth(PlanarImage image, int width, FrameBuffers buffers) {
         if (width < 1) {
             throw new IllegalArgumentException("width must be positive, was " + width);
         }
@@ -27,7 +31,7 @@ public final class Resampler {
         JpegFrame frame = new JpegFrame(width, height, image.frame().components());
         Plane[] planes = new Plane[image.planes().length];
         for (int c = 0; c < planes.length; c++) {
-            planes[c] = resize(image.planes()[c], frame.componentWidth(c), frame.componentHeight(c));
+            planes[c] = resize(image.planes()[c], frame.componentWidth(c), frame.componentHeight(c), buffers, c);
         }
         return new PlanarImage(frame, image.colourSpace(), planes);
     }
@@ -41,12 +45,16 @@ public final class Resampler {
      * @return a new plane, or the source itself when the size is the same
      */
     public static Plane resize(Plane source, int width, int height) {
+        return resize(source, width, height, new FrameBuffers(), 0);
+    }
+
+    private static Plane resize(Plane source, int width, int height, FrameBuffers buffers, int component) {
         if (width == source.width() && height == source.height()) {
             return source;
         }
         Weights horizontal = Weights.of(source.width(), width);
         Weights vertical = Weights.of(source.height(), height);
-        int[] rows = new int[width * source.height()];
+        int[] rows = buffers.sums(FrameBuffers.Use.RESIZED, component, width * source.height());
         byte[] in = source.samples();
         for (int y = 0; y < source.height(); y++) {
             int line = y * source.stride();
@@ -59,7 +67,8 @@ public final class Resampler {
                 rows[y * width + x] = sum;
             }
         }
-        Plane out = Plane.of(width, height);
+        Plane out = new Plane(buffers.samples(FrameBuffers.Use.RESIZED, component, width * height), width, height,
+                width);
         byte[] samples = out.samples();
         long round = 1L << (2 * BITS - 1);
         for (int y = 0; y < height; y++) {

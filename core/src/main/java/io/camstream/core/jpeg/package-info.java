@@ -25,6 +25,8 @@
  * {@link io.camstream.core.jpeg.JpegException} on malformed input, or an
  * {@link io.camstream.core.jpeg.UnsupportedJpegException} naming a kind it does not handle (progressive,
  * arithmetic, 12-bit, lossless, hierarchical, 2 or 4 components), so that a caller can pass the frame on as it is.
- * The classes hold no shared state: one call per frame on any thread.
+ * The classes hold no shared state: one call per frame on any thread. A thread that handles frame after frame of one
+ * camera passes its own {@link io.camstream.core.jpeg.FrameBuffers} to the calls that take them, so that the
+ * coefficients and samples of each frame reuse the last one's arrays.
  */
 package io.camstream.core.jpeg;

@@ -182,8 +182,9 @@ class CamerasTest {
                       fsp: 10
                 """))
                 .hasMessageContaining("camstream.cameras.0.fsp: 'fsp' is not a key of driver 'fake'")
-                .hasMessageContaining("allowed: allowed-users, driver, flip, fps, frame-timeout, height, idle-timeout, "
-                        + "max-frame-bytes, max-viewer-fps, max-viewers, name, rotate, width");
+                .hasMessageContaining("allowed: allowed-users, driver, drop-same-frames, flip, fps, frame-timeout, "
+                        + "height, idle-timeout, max-frame-bytes, max-variants, max-viewer-fps, max-viewers, name, "
+                        + "rotate, variant-widths, width");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package io.camstream.core.fanout;
 
+import io.camstream.core.jpeg.JpegTransformer;
+import io.camstream.core.variant.VariantSpec;
+import io.camstream.core.variant.VariantState;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import org.junit.jupiter.api.AfterEach;
@@ -233,6 +236,87 @@ class CameraFeedTest {
         assertThat(feed.viewerCount()).isZero();
         assertThat(feed.snapshot(Duration.ofSeconds(5)).orElseThrow().serial())
                 .as("a frame published after the call, not the one before").isGreaterThan(snapshot.get().serial());
+    }
+
+    @Test
+    void everyFrameIsTurnedOnceAndTheSizeViewersSeeIsTheTurnedOne() throws Exception {
+        ScriptedProvider driver = new ScriptedProvider(30);
+        CameraFeed feed = feed(driver, Map.of("rotate", "90", "width", String.valueOf(ScriptedProvider.WIDTH),
+                "height", String.valueOf(ScriptedProvider.HEIGHT)));
+        assertThat(feed.stats().width() + "x" + feed.stats().height()).as("before the first frame")
+                .isEqualTo(ScriptedProvider.HEIGHT + "x" + ScriptedProvider.WIDTH);
+        try (Viewer viewer = feed.attach(); Viewer other = feed.attach()) {
+            StreamFrame frame = viewer.next(Duration.ofSeconds(5)).orElseThrow();
+            BufferedImage picture = ImageIO.read(new ByteArrayInputStream(frame.frame().jpeg()));
+            assertThat(picture.getWidth() + "x" + picture.getHeight())
+                    .isEqualTo(ScriptedProvider.HEIGHT + "x" + ScriptedProvider.WIDTH);
+            assertThat(other.next(Duration.ofSeconds(5)).orElseThrow().frame())
+                    .as("one turned frame for every viewer").isSameAs(frame.frame());
+        }
+        feed.close();
+        assertThat(feed.stats().width()).isEqualTo(ScriptedProvider.HEIGHT);
+        assertThat(feed.turns().turned(JpegTransformer.Path.LOSSLESS)).isGreaterThan(0)
+                .isEqualTo(feed.stats().framesCaptured());
+    }
+
+    @Test
+    void noSignalOfATurnedCameraIsDrawnAtTheTurnedSize() throws Exception {
+        ScriptedProvider driver = new ScriptedProvider(30);
+        driver.failing.set(true);
+        CameraFeed feed = feed(driver, Map.of("rotate", "270", "width", "160", "height", "96"));
+        try (Viewer viewer = feed.attach()) {
+            StreamFrame noSignal = viewer.next(Duration.ofSeconds(5)).orElseThrow();
+            assertThat(noSignal.live()).isFalse();
+            BufferedImage picture = ImageIO.read(new ByteArrayInputStream(noSignal.frame().jpeg()));
+            assertThat(picture.getWidth() + "x" + picture.getHeight()).isEqualTo("96x160");
+        }
+    }
+
+    @Test
+    void framesTheCameraSendsAgainAreNotPublishedButSnapshotsStillGetThePicture() throws Exception {
+        ScriptedProvider driver = new ScriptedProvider(30);
+        CameraFeed feed = feed(driver, Map.of("drop-same-frames", "true"));
+        try (Viewer viewer = feed.attach()) {
+            StreamFrame first = viewer.next(Duration.ofSeconds(5)).orElseThrow();
+            assertThat(viewer.next(Duration.ofMillis(500))).as("the camera sends the same picture again").isEmpty();
+            StreamFrame snapshot = feed.snapshot(Duration.ofSeconds(5)).orElseThrow();
+            assertThat(snapshot).as("the picture, confirmed by a frame after the request").isSameAs(first);
+        }
+        feed.close();
+        assertThat(feed.stats().framesUnchanged()).isGreaterThan(5)
+                .isEqualTo(feed.stats().framesCaptured() - 1);
+    }
+
+    @Test
+    void aVariantViewerKeepsCaptureAndItsVariantRunningUntilItLeaves() throws Exception {
+        ScriptedProvider driver = new ScriptedProvider(30);
+        CameraFeed feed = feed(driver, Map.of("variant-widths", "16, 32", "idle-timeout", "5s"));
+        VariantSpec small = new VariantSpec(32, 60);
+        try (Viewer viewer = feed.attach(ViewerOptions.INTERNAL.withVariant(Optional.of(small)))) {
+            StreamFrame frame = viewer.next(Duration.ofSeconds(5)).orElseThrow();
+            BufferedImage picture = ImageIO.read(new ByteArrayInputStream(frame.frame().jpeg()));
+            assertThat(picture.getWidth() + "x" + picture.getHeight()).isEqualTo("32x24");
+            assertThat(feed.variants().states()).extracting(VariantState::spec).containsExactly(small);
+            assertThat(feed.snapshot(Optional.of(small), Duration.ofSeconds(5)).orElseThrow().frame().width())
+                    .as("a snapshot of the running variant").isEqualTo(32);
+            assertThat(feed.variants().states().getFirst().viewers()).isEqualTo(1);
+        }
+        assertThat(feed.variants().count()).isZero();
+        assertThat(feed.capturing()).isTrue();
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(feed.capturing()).as("idle once the variant's viewer left").isFalse();
+    }
+
+    @Test
+    void aSnapshotOfAVariantNobodyStreamsEncodesOnceAndLeavesNothingRunning() throws Exception {
+        ScriptedProvider driver = new ScriptedProvider(30);
+        CameraFeed feed = feed(driver, Map.of("variant-widths", "32"));
+        StreamFrame snapshot = feed.snapshot(Optional.of(new VariantSpec(32, 75)), Duration.ofSeconds(5))
+                .orElseThrow();
+        assertThat(snapshot.frame().width() + "x" + snapshot.frame().height()).isEqualTo("32x24");
+        assertThat(feed.variants().count()).isZero();
+        assertThat(feed.viewerCount()).isZero();
+        assertThat(feed.variants().framesEncoded()).isEqualTo(1);
     }
 
     private CameraFeed feed(ScriptedProvider driver, Map<String, String> keys) {

@@ -3,6 +3,7 @@ package io.camstream.recording.record;
 import io.camstream.core.fanout.CameraFeed;
 import io.camstream.core.fanout.FeedClock;
 import io.camstream.core.fanout.FeedSettings;
+import io.camstream.core.fanout.PictureSettings;
 import io.camstream.recording.CameraRecordingSettings;
 import io.camstream.recording.events.MotionEvent;
 import io.camstream.recording.retention.FreeSpace;
@@ -10,6 +11,8 @@ import io.camstream.recording.store.Recording;
 import io.camstream.recording.store.SegmentInfo;
 import io.camstream.recording.store.SegmentReader;
 import io.camstream.recording.store.StoredFrame;
+import io.camstream.spi.JpegSize;
+import io.camstream.spi.Orientation;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
@@ -56,7 +59,9 @@ class CameraRecorderTest {
 
     private CameraFeed feed(MovingBoxCamera camera) {
         FeedSettings settings = new FeedSettings(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(1),
-                Duration.ofSeconds(1), MovingBoxCamera.WIDTH, MovingBoxCamera.HEIGHT, 20, 0, 8 << 20, 0);
+                Duration.ofSeconds(1), MovingBoxCamera.WIDTH, MovingBoxCamera.HEIGHT, 20, 0, 8 << 20, 0,
+                new PictureSettings(Orientation.NONE, new JpegSize(MovingBoxCamera.WIDTH, MovingBoxCamera.HEIGHT),
+                        false, List.of(), 1));
         CameraFeed feed = new CameraFeed("door", "moving-box", camera, Config.empty(), settings,
                 FeedClock.system(timers));
         opened.add(feed);

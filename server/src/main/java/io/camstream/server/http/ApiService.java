@@ -4,6 +4,10 @@ import io.camstream.core.fanout.CameraFeed;
 import io.camstream.core.fanout.CameraStats;
 import io.camstream.core.fanout.FeedSettings;
 import io.camstream.core.fanout.Viewer;
+import io.camstream.core.jpeg.JpegTransformer;
+import io.camstream.core.stage.TurnCounts;
+import io.camstream.core.variant.VariantSpec;
+import io.camstream.core.variant.VariantState;
 import io.camstream.recording.Recorders;
 import io.camstream.recording.record.CameraRecorder;
 import io.camstream.server.auth.CameraUse;
@@ -18,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -75,8 +80,12 @@ public final class ApiService implements CameraService {
                 .add("frames-sent", stats.framesSent())
                 .add("bytes-sent", stats.bytesSent())
                 .add("frames-skipped", stats.framesSkipped())
+                .add("frames-unchanged", stats.framesUnchanged())
                 .add("driver-restarts", stats.driverRestarts())
-                .add("frames-rejected", stats.framesRejected());
+                .add("frames-rejected", stats.framesRejected())
+                .add("turning", turning(feed))
+                .add("variant-widths", widths(feed))
+                .add("variants", variants(feed));
         addFailure(json, "last-error", stats.lastError());
         addFailure(json, "last-rejection", stats.lastRejection());
         feed.capturingSince().ifPresentOrElse(
@@ -93,6 +102,39 @@ public final class ApiService implements CameraService {
                 .build();
     }
 
+    private static JsonObjectBuilder turning(CameraFeed feed) {
+        TurnCounts turns = feed.turns();
+        String turn = feed.settings().picture().turn().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        JsonObjectBuilder json = Json.createObjectBuilder().add("by-camstream", turn);
+        for (JpegTransformer.Path path : TurnCounts.TURNED) {
+            json.add(TurnCounts.label(path), turns.turned(path));
+        }
+        return json.add("unturned", turns.unturned())
+                .add("turn-ms", hundredths(turns.averageMillis()));
+    }
+
+    private static JsonArrayBuilder widths(CameraFeed feed) {
+        JsonArrayBuilder widths = Json.createArrayBuilder();
+        feed.variants().widths().forEach(widths::add);
+        return widths;
+    }
+
+    private static JsonArrayBuilder variants(CameraFeed feed) {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        for (VariantState variant : feed.variants().states()) {
+            list.add(Json.createObjectBuilder()
+                    .add("width", variant.width() > 0 ? variant.width() : variant.spec().width())
+                    .add("height", variant.height())
+                    .add("quality", variant.spec().quality())
+                    .add("viewers", variant.viewers())
+                    .add("frames-encoded", variant.framesEncoded())
+                    .add("frames-skipped", variant.framesSkipped())
+                    .add("encode-ms", hundredths(variant.encodeMillis()))
+                    .add("frame-bytes", variant.frameBytes()));
+        }
+        return list;
+    }
+
     private static void addFailure(JsonObjectBuilder json, String key, Optional<CameraStats.Failure> failure) {
         failure.ifPresentOrElse(
                 f -> json.add(key, Json.createObjectBuilder()
@@ -107,18 +149,30 @@ public final class ApiService implements CameraService {
                 .sorted(Comparator.comparing(Viewer::connectedSince))
                 .toList();
         for (Viewer viewer : viewers) {
-            list.add(Json.createObjectBuilder()
+            JsonObjectBuilder entry = Json.createObjectBuilder()
                     .add("remote-address", viewer.options().remoteAddress().orElse(""))
                     .add("connected-since", viewer.connectedSince().toString())
                     .add("frames-sent", viewer.framesSent())
                     .add("bytes-sent", viewer.bytesSent())
                     .add("fps", round(viewer.recentFps()))
-                    .add("max-fps", round(viewer.options().maxFps())));
+                    .add("max-fps", round(viewer.options().maxFps()));
+            viewer.options().variant().ifPresentOrElse(
+                    variant -> entry.add("variant", variant(variant)),
+                    () -> entry.addNull("variant"));
+            list.add(entry);
         }
         return Json.createObjectBuilder().add("count", viewers.size()).add("list", list);
     }
 
+    private static JsonObjectBuilder variant(VariantSpec spec) {
+        return Json.createObjectBuilder().add("width", spec.width()).add("quality", spec.quality());
+    }
+
     private static double round(double value) {
         return Math.round(value * 10) / 10.0;
+    }
+
+    private static double hundredths(double value) {
+        return Math.round(value * 100) / 100.0;
     }
 }

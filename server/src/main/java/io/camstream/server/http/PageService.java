@@ -17,9 +17,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The viewer pages: {@code /} shows every camera the caller may watch live in a grid that fits a phone,
- * {@code /cameras/{name}} one camera large with its live figures. Their style sheet and script are served from the
- * server jar under {@code /assets/}; nothing comes from the internet.
+ * The viewer pages: {@code /} shows every camera the caller may watch in a grid that fits a phone, each tile a
+ * small variant refreshed by snapshots within the browser's connection budget (the script decides),
+ * {@code /cameras/{name}} one camera large as a live stream with its live figures. Pictures are laid out at the
+ * camera's picture size as viewers see it (turned), so the page does not move when they arrive. The style sheet
+ * and script are served from the server jar under {@code /assets/}; nothing comes from the internet.
  */
 public final class PageService implements CameraService {
 
@@ -44,8 +46,7 @@ public final class PageService implements CameraService {
     public void routing(CameraRoutes routes) {
         // Camera names are limited to letters, digits, '-' and '_', so they need no escaping in HTML or URLs.
         routes.listing("/", (cameras, req, res) -> html(res, index.replace("{{cameras}}", tiles(cameras))))
-                .camera("/cameras/{name}", CameraUse.PAGE,
-                        (grant, req, res) -> html(res, cameraPage.replace("{{name}}", grant.feed().name())))
+                .camera("/cameras/{name}", CameraUse.PAGE, (grant, req, res) -> html(res, cameraPage(grant.feed())))
                 .plain("/assets/{file}", this::asset);
     }
 
@@ -65,16 +66,25 @@ public final class PageService implements CameraService {
         res.send(page);
     }
 
-    private static String tiles(List<CameraFeed> cameras) {
-        return cameras.stream().map(feed -> tile(feed.name())).collect(Collectors.joining("\n"));
+    private String cameraPage(CameraFeed feed) {
+        return cameraPage.replace("{{name}}", feed.name())
+                .replace("{{width}}", String.valueOf(feed.stats().width()))
+                .replace("{{height}}", String.valueOf(feed.stats().height()));
     }
 
-    private static String tile(String name) {
+    private static String tiles(List<CameraFeed> cameras) {
+        return cameras.stream().map(PageService::tile).collect(Collectors.joining("\n"));
+    }
+
+    /** A tile names the widths its camera offers now, of which the script takes the one that fits the tile. */
+    private static String tile(CameraFeed feed) {
+        String widths = feed.variants().widths().stream().map(String::valueOf).collect(Collectors.joining(" "));
         return """
                 <figure class="camera">
-                  <a href="/cameras/%1$s"><img data-stream="/cameras/%1$s/stream" alt="Live picture of camera %1$s"></a>
+                  <a href="/cameras/%1$s"><img data-tile="/cameras/%1$s/snapshot" data-widths="%2$s" width="%3$d" \
+                height="%4$d" alt="Picture of camera %1$s"></a>
                   <figcaption><a href="/cameras/%1$s">%1$s</a></figcaption>
-                </figure>""".formatted(name);
+                </figure>""".formatted(feed.name(), widths, feed.stats().width(), feed.stats().height());
     }
 
     private static String resource(String name) {

@@ -2,10 +2,14 @@ package io.camstream.server.http;
 
 import io.camstream.core.fanout.CameraFeed;
 import io.camstream.core.fanout.FrameFanout;
+import io.camstream.core.fanout.FrameSlot;
 import io.camstream.core.fanout.StreamFrame;
 import io.camstream.core.fanout.Viewer;
+import io.camstream.core.fanout.ViewerOptions;
 import io.camstream.core.mjpeg.MjpegFormat;
 import io.camstream.core.mjpeg.PartCache;
+import io.camstream.core.variant.VariantRefusedException;
+import io.camstream.core.variant.VariantSpec;
 import io.camstream.server.auth.CameraUse;
 import io.camstream.server.head.HeadResponse;
 import io.helidon.http.HeaderNames;
@@ -26,7 +30,8 @@ import java.util.function.BooleanSupplier;
 /**
  * Live streams and snapshots: {@code /video_feed} (the default camera, the seed's URL),
  * {@code /cameras/{name}/stream} and {@code /cameras/{name}/snapshot}. Streams take the query parameters of
- * {@link StreamRequest}. Each gets its camera from the registrar, which checked the caller's right to it.
+ * {@link StreamRequest}, snapshots its {@code width=} and {@code quality=}. Each gets its camera from the registrar,
+ * which checked the caller's right to it.
  */
 public final class StreamService implements CameraService {
 
@@ -38,10 +43,11 @@ public final class StreamService implements CameraService {
     private final ViewerLimits limits;
     private final WriteWatchdog watchdog;
     /**
-     * Each camera's newest frame as parts on the wire, assembled once for all its viewers; a camera removed or
-     * replaced while the server runs leaves with its last stream.
+     * The newest frame of each camera and each variant as parts on the wire, assembled once for all its viewers; a
+     * variant's entry goes with its slot when the variant is dropped, a camera's when it is removed or replaced while
+     * the server runs and its last stream has ended.
      */
-    private final Map<CameraFeed, PartCache> parts = Collections.synchronizedMap(new WeakHashMap<>());
+    private final Map<FrameSlot, PartCache> parts = Collections.synchronizedMap(new WeakHashMap<>());
 
     /**
      * Creates the service.
@@ -87,17 +93,13 @@ public final class StreamService implements CameraService {
         if (admitted.isEmpty()) {
             return;
         }
-        ViewerLimits.Seat limit = admitted.get();
-        Viewer seat;
-        try {
-            seat = feed.attach(request.viewer());
-        } catch (IllegalStateException closed) {
-            limit.close();
-            leaving(feed, res);
+        Optional<Viewer> attached = attach(feed, request.viewer(), res, admitted.get());
+        if (attached.isEmpty()) {
             return;
         }
-        PartCache cache = parts.computeIfAbsent(feed, f -> new PartCache());
-        try (limit; seat) {
+        PartCache cache = parts.computeIfAbsent(attached.get().source(), f -> new PartCache());
+        try (ViewerLimits.Seat limit = admitted.get();
+             Viewer seat = attached.get()) {
             serve(seat, request, cache, res, "camera " + feed.name(), grant.holds(), () -> { });
         }
     }
@@ -182,6 +184,33 @@ public final class StreamService implements CameraService {
         }
     }
 
+    /**
+     * Attaches a stream's viewer, or answers and gives the seat back when its variant cannot be had or the camera
+     * closed meanwhile.
+     */
+    private static Optional<Viewer> attach(CameraFeed feed, ViewerOptions options, ServerResponse res,
+                                           ViewerLimits.Seat seat) {
+        try {
+            return Optional.of(feed.attach(options));
+        } catch (VariantRefusedException e) {
+            seat.close();
+            refuse(res, e);
+        } catch (IllegalStateException closed) {
+            seat.close();
+            leaving(feed, res);
+        }
+        return Optional.empty();
+    }
+
+    /** A width no longer offered (the picture turned out smaller) is the client's to change; a full camera is busy. */
+    private static void refuse(ServerResponse res, VariantRefusedException e) {
+        if (e.reason() == VariantRefusedException.Reason.LIMIT) {
+            ViewerLimits.refuse(res, e.getMessage() + "\n");
+        } else {
+            res.status(Status.BAD_REQUEST_400).send(e.getMessage() + "\n");
+        }
+    }
+
     /** A camera closed between the request's resolving it and its viewer attaching: removed, changed or stopping. */
     private static void leaving(CameraFeed feed, ServerResponse res) {
         res.status(Status.SERVICE_UNAVAILABLE_503).header(HeaderNames.RETRY_AFTER, "1")
@@ -209,9 +238,19 @@ public final class StreamService implements CameraService {
 
     void snapshot(Grant grant, ServerRequest req, ServerResponse res) {
         CameraFeed feed = grant.feed();
+        Optional<VariantSpec> variant;
+        try {
+            variant = StreamRequest.variant(req, feed);
+        } catch (StreamRequest.Invalid e) {
+            res.status(Status.BAD_REQUEST_400).send(e.getMessage() + "\n");
+            return;
+        }
         Optional<StreamFrame> frame;
         try {
-            frame = feed.snapshot(SNAPSHOT_WAIT);
+            frame = feed.snapshot(variant, SNAPSHOT_WAIT);
+        } catch (VariantRefusedException e) {
+            refuse(res, e);
+            return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             res.status(Status.SERVICE_UNAVAILABLE_503).send("The server is stopping\n");

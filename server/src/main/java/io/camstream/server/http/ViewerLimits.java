@@ -88,7 +88,8 @@ public final class ViewerLimits {
         return false;
     }
 
-    private static void refuse(ServerResponse res, String reason) {
+    /** Answers 503 with {@code Retry-After} and the reason, as for a stream over a limit. */
+    static void refuse(ServerResponse res, String reason) {
         res.status(Status.SERVICE_UNAVAILABLE_503)
                 .header(HeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .send(reason);

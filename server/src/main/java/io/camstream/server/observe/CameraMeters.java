@@ -4,6 +4,9 @@ import io.camstream.core.cameras.CameraListener;
 import io.camstream.core.cameras.Cameras;
 import io.camstream.core.fanout.CameraFeed;
 import io.camstream.core.fanout.CameraStats;
+import io.camstream.core.jpeg.JpegTransformer;
+import io.camstream.core.stage.TurnCounts;
+import io.camstream.core.variant.Variants;
 import io.camstream.recording.Recorders;
 import io.camstream.recording.detection.DetectionStats;
 import io.camstream.recording.record.CameraRecorder;
@@ -68,6 +71,18 @@ public final class CameraMeters implements CameraListener, AutoCloseable {
                         CameraStats::driverRestarts),
                 counter("camstream.frames.rejected", "Frames from the driver dropped as not a whole JPEG or too large",
                         tag, stats, CameraStats::framesRejected),
+                counter("camstream.frames.unchanged", "Camera frames identical to the one before, not sent again",
+                        tag, stats, CameraStats::framesUnchanged),
+                gauge("camstream.turn.seconds", "CPU seconds spent turning frames since the start", tag,
+                        feed.turns(), TurnCounts::cpuSeconds),
+                counter("camstream.frames.unturned", "Camera frames that could not be turned and were shown as sent",
+                        tag, feed.turns(), TurnCounts::unturned),
+                gauge("camstream.variants", "Variants (smaller pictures) encoded now", tag, feed.variants(),
+                        Variants::count),
+                counter("camstream.variant.frames.encoded", "Camera frames encoded by variants", tag,
+                        feed.variants(), Variants::framesEncoded),
+                gauge("camstream.variant.encode.seconds", "CPU seconds spent encoding variants since the start", tag,
+                        feed.variants(), Variants::encodeSeconds),
                 gauge("camstream.viewers", "Viewers attached now", tag, feed, CameraFeed::viewerCount),
                 gauge("camstream.capture.fps", "Camera frames per second over the last three seconds", tag, stats,
                         CameraStats::captureFps),
@@ -75,6 +90,12 @@ public final class CameraMeters implements CameraListener, AutoCloseable {
                         CameraStats::lastFrameBytes),
                 gauge("camstream.online", "1 while the camera delivers frames, 0 while it shows NO SIGNAL", tag,
                         stats, s -> s.online() ? 1 : 0)));
+        for (JpegTransformer.Path path : TurnCounts.TURNED) {
+            added.add(registry.getOrCreate(FunctionalCounter.builder("camstream.frames.turned", feed.turns(),
+                            turns -> turns.turned(path))
+                    .description("Camera frames turned by camstream, by the way they were turned")
+                    .tags(List.of(tag, Tag.create("path", TurnCounts.label(path))))));
+        }
         recorders.find(feed.name()).ifPresent(recorder -> added.addAll(recording(tag, recorder)));
         meters.put(feed, added);
     }
