@@ -22,13 +22,12 @@ final class BitWriter implements EntropyOut {
 
     @Override
     public boolean symbol(int table, int symbol, int extra, int extraLength) {
-        HuffmanCode code = tables[table];
-        int length = code.lengths[symbol];
-        if (length == 0) {
+        int code = tables[table].packed[symbol];
+        if (code == 0) {
             return false;
         }
         // A code (16 bits at most) and its extra bits (11 at most) go in together.
-        put(code.codes[symbol] << extraLength | extra & ((1 << extraLength) - 1), length + extraLength);
+        put((code >>> 5) << extraLength | extra & ((1 << extraLength) - 1), (code & 31) + extraLength);
         return true;
     }
 

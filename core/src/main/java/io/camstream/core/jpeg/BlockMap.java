@@ -15,9 +15,14 @@ import io.camstream.spi.Orientation;
  * @param high   blocks down that hold samples
  * @param source for each zig-zag index, the natural index of the stored coefficient
  * @param sign   for each zig-zag index, 1 or -1
- * @param zigZag for each stored natural index, the zig-zag index it has in the turned block
+ * @param zigZag moves a mask of the stored block's non-zero coefficients (natural order) to the turned block's
+ *               zig-zag order
  */
-record BlockMap(int origin, int stepX, int stepY, int wide, int high, int[] source, int[] sign, int[] zigZag) {
+record BlockMap(int origin, int stepX, int stepY, int wide, int high, int[] source, int[] sign, BitPermutation zigZag) {
+
+    /** Natural index to zig-zag index, unturned and transposed: the same for every picture, so made once. */
+    private static final BitPermutation PLAIN = zigZagOf(false);
+    private static final BitPermutation TRANSPOSED = zigZagOf(true);
 
     int base(int blockX, int blockY) {
         return origin + Math.min(blockX, wide - 1) * stepX + Math.min(blockY, high - 1) * stepY;
@@ -32,7 +37,6 @@ record BlockMap(int origin, int stepX, int stepY, int wide, int high, int[] sour
         int stepY = index(orientation.sourceOf(0, 1, wide, high), layout.stride()) - origin;
         int[] source = new int[64];
         int[] sign = new int[64];
-        int[] zigZag = new int[64];
         for (int k = 0; k < 64; k++) {
             int natural = ZigZag.NATURAL[k];
             int row = natural / 8;
@@ -41,11 +45,19 @@ record BlockMap(int origin, int stepX, int stepY, int wide, int high, int[] sour
             // Mirroring an axis negates the odd frequencies along it.
             boolean negate = (orientation.mirrorsX() && col % 2 == 1) ^ (orientation.mirrorsY() && row % 2 == 1);
             sign[k] = negate ? -1 : 1;
-            zigZag[source[k]] = k;
         }
         boolean swap = orientation.transposes();
         return new BlockMap(origin * 64, stepX * 64, stepY * 64, swap ? high : wide, swap ? wide : high,
-                source, sign, zigZag);
+                source, sign, swap ? TRANSPOSED : PLAIN);
+    }
+
+    private static BitPermutation zigZagOf(boolean transposed) {
+        int[] target = new int[64];
+        for (int k = 0; k < 64; k++) {
+            int natural = ZigZag.NATURAL[k];
+            target[transposed ? natural % 8 * 8 + natural / 8 : natural] = k;
+        }
+        return new BitPermutation(target);
     }
 
     private static int index(long position, int stride) {

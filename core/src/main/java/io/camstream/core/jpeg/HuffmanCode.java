@@ -1,13 +1,18 @@
 package io.camstream.core.jpeg;
 
-/** A Huffman table prepared for encoding: each symbol's code and length, length 0 where it has none. */
+/**
+ * A Huffman table prepared for encoding: for each symbol {@code code << 5 | length} (one look-up per symbol), 0 where
+ * it has no code.
+ */
 final class HuffmanCode {
 
-    final int[] codes;
-    final int[] lengths;
+    final int[] packed = new int[256];
 
     HuffmanCode(HuffmanSpec spec) {
-        codes = spec.codes();
-        lengths = spec.lengths();
+        int[] codes = spec.codes();
+        int[] lengths = spec.lengths();
+        for (int symbol = 0; symbol < packed.length; symbol++) {
+            packed[symbol] = lengths[symbol] == 0 ? 0 : codes[symbol] << 5 | lengths[symbol];
+        }
     }
 }

@@ -13,8 +13,10 @@ final class HuffmanLookup {
     /** Indexed by the next {@link #FAST_BITS} bits: {@code length << 8 | symbol}, or -1 for a longer code. */
     final int[] fast = new int[1 << FAST_BITS];
     /**
-     * For AC tables, indexed the same way: when an AC symbol's code and the bits of its value both fit, {@code value
-     * << 16 | symbol << 8 | length of both}; otherwise 0. Decodes most coefficients with one look-up.
+     * Indexed the same way: when a symbol's code and the bits of its value both fit, {@code value << 16 | symbol << 8
+     * | length of both}; otherwise 0. The size of the value is the symbol's low four bits (all of a DC symbol), so
+     * one look-up decodes most coefficients, a DC difference of zero and an AC end of block (symbol 0) too; a run of
+     * sixteen zeros (0xF0) is left to the slow path, which keeps the decoder's masks of non-zero coefficients exact.
      */
     final int[] fastValue = new int[1 << FAST_BITS];
     /** The largest code of each length, -1 where there is none; index 17 is a sentinel. */
@@ -50,11 +52,11 @@ final class HuffmanLookup {
             int length = entry >> 8;
             int symbol = entry & 0xFF;
             int size = symbol & 15;
-            if (size == 0 || length + size > FAST_BITS) {
+            if (size == 0 && symbol != 0 || length + size > FAST_BITS) {
                 continue;
             }
             int raw = (peek >> (FAST_BITS - length - size)) & ((1 << size) - 1);
-            int value = raw < (1 << (size - 1)) ? raw - (1 << size) + 1 : raw;
+            int value = size == 0 ? 0 : raw < (1 << (size - 1)) ? raw - (1 << size) + 1 : raw;
             fastValue[peek] = value << 16 | symbol << 8 | (length + size);
         }
     }

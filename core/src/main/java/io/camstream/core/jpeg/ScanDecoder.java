@@ -14,7 +14,6 @@ final class ScanDecoder {
     private final byte[] data;
     private final int end;
     private final short[] block = new short[64];
-    private final int[] written = new int[64];
 
     private int pos;
     private long bits;
@@ -22,7 +21,6 @@ final class ScanDecoder {
     /** The reader stopped at a marker (or the end of the data) and is feeding zero bytes. */
     private boolean atMarker;
     private int paddingBytes;
-    private int writtenCount;
     private long nonZero;
 
     ScanDecoder(byte[] data, int end) {
@@ -78,7 +76,7 @@ final class ScanDecoder {
                     for (int bx = 0; bx < h[i]; bx++) {
                         predictions[i] = decodeBlock(dc[i], ac[i], predictions[i]);
                         sink.block(components[i], mx * h[i] + bx, my * v[i] + by, block, nonZero);
-                        clearBlock();
+                        Arrays.fill(block, (short) 0);
                     }
                 }
             }
@@ -90,34 +88,47 @@ final class ScanDecoder {
     }
 
     private int decodeBlock(HuffmanLookup dcTable, HuffmanLookup acTable, int prediction) {
-        int size = decodeSymbol(dcTable);
+        if (count < 16) {
+            fill();
+        }
+        int dcEntry = dcTable.fastValue[peek()];
+        int size;
+        int diff;
+        if (dcEntry != 0) {
+            count -= dcEntry & 0xFF;
+            size = dcEntry >> 8 & 0xFF;
+            diff = dcEntry >> 16;
+        } else {
+            size = decodeSymbol(dcTable);
+            diff = size == 0 || size > 11 ? 0 : extend(receive(size), size);
+        }
         if (size > 11) {
             throw new JpegException("DC difference of " + size + " bits at byte " + pos + " (corrupt data)");
         }
-        int dc = prediction + (size == 0 ? 0 : extend(receive(size), size));
+        int dc = prediction + diff;
         if (dc < -2048 * 8 || dc > 2047 * 8) {
             throw new JpegException("DC coefficient " + dc + " out of range at byte " + pos + " (corrupt data)");
         }
         block[0] = (short) dc;
-        written[0] = 0;
-        writtenCount = 1;
         nonZero = 1;
         int[] fastValue = acTable.fastValue;
         for (int k = 1; k < 64; k++) {
             if (count < 16) {
                 fill();
             }
-            int entry = fastValue[(int) (bits >>> (count - HuffmanLookup.FAST_BITS)) & ((1 << HuffmanLookup.FAST_BITS) - 1)];
+            int entry = fastValue[peek()];
             if (entry != 0) {
                 // A symbol and its value in one look-up.
                 count -= entry & 0xFF;
+                if ((entry & 0xFF00) == 0) {
+                    break;
+                }
                 k += (entry >> 12) & 15;
                 if (k > 63) {
                     throw new JpegException("AC coefficient beyond the block at byte " + pos + " (corrupt data)");
                 }
                 int natural = ZigZag.NATURAL[k];
                 block[natural] = (short) (entry >> 16);
-                written[writtenCount++] = natural;
                 nonZero |= 1L << natural;
                 continue;
             }
@@ -137,23 +148,16 @@ final class ScanDecoder {
             }
             int natural = ZigZag.NATURAL[k];
             block[natural] = (short) extend(receive(s), s);
-            written[writtenCount++] = natural;
             nonZero |= 1L << natural;
         }
         return dc;
-    }
-
-    private void clearBlock() {
-        for (int i = 0; i < writtenCount; i++) {
-            block[written[i]] = 0;
-        }
     }
 
     private int decodeSymbol(HuffmanLookup table) {
         if (count < 16) {
             fill();
         }
-        int entry = table.fast[(int) (bits >>> (count - HuffmanLookup.FAST_BITS)) & ((1 << HuffmanLookup.FAST_BITS) - 1)];
+        int entry = table.fast[peek()];
         if (entry >= 0) {
             count -= entry >> 8;
             return entry & 0xFF;
@@ -167,6 +171,11 @@ final class ScanDecoder {
             }
         }
         throw new JpegException("invalid Huffman code at byte " + pos + " (corrupt data)");
+    }
+
+    /** The next {@link HuffmanLookup#FAST_BITS} bits; the buffer must hold at least as many. */
+    private int peek() {
+        return (int) (bits >>> (count - HuffmanLookup.FAST_BITS)) & ((1 << HuffmanLookup.FAST_BITS) - 1);
     }
 
     private int receive(int size) {

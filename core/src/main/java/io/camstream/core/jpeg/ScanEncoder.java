@@ -49,7 +49,7 @@ final class ScanEncoder {
                     for (int bx = 0; bx < h[c]; bx++) {
                         int base = map.base(mx * h[c] + bx, my * v[c] + by);
                         int dc = plane[base] * map.sign()[0];
-                        long zigZagMask = turnedMask(nonZero[base >> 6], map.zigZag());
+                        long zigZagMask = map.zigZag().apply(nonZero[base >> 6] & ~1L);
                         if (!block(plane, base, zigZagMask, map, dc - predictions[c], dcTable[c], acTable[c], out)) {
                             return false;
                         }
@@ -60,15 +60,6 @@ final class ScanEncoder {
         }
         out.interval(-1);
         return true;
-    }
-
-    /** The AC coefficients that may be non-zero, as bits in the turned block's zig-zag order. */
-    private static long turnedMask(long natural, int[] zigZag) {
-        long mask = 0;
-        for (long m = natural & ~1L; m != 0; m &= m - 1) {
-            mask |= 1L << zigZag[Long.numberOfTrailingZeros(m)];
-        }
-        return mask;
     }
 
     /** One block: its DC difference, then only the AC coefficients the mask names, runs of zeros skipped at once. */
