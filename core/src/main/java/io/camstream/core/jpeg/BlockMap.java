@@ -41,7 +41,7 @@ record BlockMap(int origin, int stepX, int stepY, int wide, int high, int[] sour
             int natural = ZigZag.NATURAL[k];
             int row = natural / 8;
             int col = natural % 8;
-            source[k] = orientation.transposes() ? col * 8 + row : natural;
+            source[k] = orientation.transposes() ? transposed(natural) : natural;
             // Mirroring an axis negates the odd frequencies along it.
             boolean negate = (orientation.mirrorsX() && col % 2 == 1) ^ (orientation.mirrorsY() && row % 2 == 1);
             sign[k] = negate ? -1 : 1;
@@ -55,9 +55,14 @@ record BlockMap(int origin, int stepX, int stepY, int wide, int high, int[] sour
         int[] target = new int[64];
         for (int k = 0; k < 64; k++) {
             int natural = ZigZag.NATURAL[k];
-            target[transposed ? natural % 8 * 8 + natural / 8 : natural] = k;
+            target[transposed ? transposed(natural) : natural] = k;
         }
         return new BitPermutation(target);
+    }
+
+    /** The natural index of a coefficient once its block is transposed: row and column frequencies swap. */
+    static int transposed(int natural) {
+        return natural % 8 * 8 + natural / 8;
     }
 
     private static int index(long position, int stride) {

@@ -99,7 +99,7 @@ public final class LosslessTransform {
                 if (quant[t] != null) {
                     int[] table = new int[64];
                     for (int i = 0; i < 64; i++) {
-                        table[i] = quant[t][(i % 8) * 8 + i / 8];
+                        table[i] = quant[t][BlockMap.transposed(i)];
                     }
                     quant[t] = table;
                 }
