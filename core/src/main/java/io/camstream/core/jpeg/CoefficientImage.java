@@ -37,7 +37,8 @@ public final class CoefficientImage {
      * @param planes  for each component, {@code blocksWide × blocksHigh × 64} coefficients, block after block in
      *                rows
      * @param nonZero for each component and block, bit {@code i} set where coefficient {@code i} (natural order)
-     *                may be non-zero, so that the encoder skips runs of zeros at once
+     *                may be non-zero, so that the encoder skips runs of zeros at once; a coefficient whose bit is
+     *                clear is zero whatever the plane holds there, and is never read
      */
     public CoefficientImage(JpegHeaders headers, short[][] planes, long[][] nonZero) {
         this(headers, planes, nonZero, layouts(headers.frame()));
@@ -157,7 +158,13 @@ public final class CoefficientImage {
         @Override
         public void block(int component, int blockX, int blockY, short[] coefficients, long mask) {
             int index = blockY * blocksWide[component] + blockX;
-            System.arraycopy(coefficients, 0, planes[component], index * 64, 64);
+            // Only the coefficients the mask names: a block holds a handful, and its encoder reads no others.
+            short[] plane = planes[component];
+            int base = index * 64;
+            for (long m = mask; m != 0; m &= m - 1) {
+                int i = Long.numberOfTrailingZeros(m);
+                plane[base + i] = coefficients[i];
+            }
             nonZero[component][index] = mask;
             if (also != null) {
                 also.block(component, blockX, blockY, coefficients, mask);

@@ -1,5 +1,8 @@
 package io.camstream.core.jpeg;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -10,6 +13,9 @@ import java.util.Arrays;
  * bits is truncated and fails. Every block takes at least two bits, so the work is bounded by the picture's size.
  */
 final class ScanDecoder {
+
+    private static final VarHandle BIG_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.BIG_ENDIAN);
 
     private final byte[] data;
     private final int end;
@@ -192,6 +198,19 @@ final class ScanDecoder {
 
     /** Tops the bit buffer up to more than 56 bits. */
     private void fill() {
+        if (!atMarker && count <= 56 && pos + 8 <= end) {
+            // Most of the time the next eight bytes hold no FF (no stuffing, no marker): as many as fit go in at once.
+            long word = (long) BIG_ENDIAN_LONG.get(data, pos);
+            long inverted = ~word;
+            if (((inverted - 0x0101_0101_0101_0101L) & ~inverted & 0x8080_8080_8080_8080L) == 0) {
+                int take = (64 - count) >> 3;
+                int taken = take * 8;
+                bits = taken == 64 ? word : bits << taken | word >>> (64 - taken);
+                count += taken;
+                pos += take;
+                return;
+            }
+        }
         while (count <= 56) {
             int b = 0;
             if (atMarker) {

@@ -48,7 +48,7 @@ final class ScanEncoder {
                 for (int by = 0; by < v[c]; by++) {
                     for (int bx = 0; bx < h[c]; bx++) {
                         int base = map.base(mx * h[c] + bx, my * v[c] + by);
-                        int dc = plane[base] * map.sign()[0];
+                        int dc = plane[base]; // mirroring negates odd frequencies only, never the DC term
                         long zigZagMask = map.zigZag().apply(nonZero[base >> 6] & ~1L);
                         if (!block(plane, base, zigZagMask, map, dc - predictions[c], dcTable[c], acTable[c], out)) {
                             return false;
