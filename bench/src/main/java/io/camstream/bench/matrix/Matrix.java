@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,13 +40,12 @@ public final class Matrix {
      */
     private static final int COLD_STARTS = 5;
     private static final int SMOKE_COLD_STARTS = 3;
-    private static final Duration CACHE_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
 
     private final MatrixOptions options;
     private final Path frames;
     private final Path log;
-    private final Path cacheHome;
+    private final StartupCache cache;
     private final List<Scenario> scenarios;
     private final int coldStarts;
 
@@ -57,7 +55,7 @@ public final class Matrix {
         this.coldStarts = options.smoke() ? SMOKE_COLD_STARTS : COLD_STARTS;
         this.frames = options.work().resolve("frames");
         this.log = options.work().resolve("servers.log");
-        this.cacheHome = options.work().resolve("cache");
+        this.cache = new StartupCache(options.work().resolve("cache"));
     }
 
     /**
@@ -69,7 +67,7 @@ public final class Matrix {
     public void run() throws IOException, InterruptedException {
         Files.createDirectories(options.work());
         Files.deleteIfExists(log);
-        deleteTree(cacheHome); // so that the first launch is an installation's first, whatever ran before
+        cache.clear();
         List<NoisyFrames.Written> written = NoisyFrames.write(new FrameOptions(frames, 3, 1280, 720, 67));
         progress("frames: " + written.stream().map(w -> w.bytes() + " B").toList() + " in " + frames);
 
@@ -130,35 +128,12 @@ public final class Matrix {
         // camstream keeps its startup cache in the work folder, not in the user's
         return ServerProcess.start(List.of(options.camstream().resolve("bin/camstream").toString(),
                 "--config", camstreamConfig(fps).toString()),
-                Map.of("XDG_CACHE_HOME", cacheHome.toAbsolutePath().toString()), log);
+                cache.environment(), log);
     }
 
-    /** The launcher builds the cache in the background; a launch during that would start without it, and build too. */
     private void awaitStartupCache() throws IOException, InterruptedException {
-        Path folder = cacheHome.resolve("camstream");
-        long deadline = System.nanoTime() + CACHE_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            try (var files = Files.list(folder)) {
-                List<String> names = files.map(f -> f.getFileName().toString()).toList();
-                if (names.size() == 1 && (names.getFirst().endsWith(".aot") || names.getFirst().endsWith(".jsa"))) {
-                    progress("startup cache ready: " + names.getFirst());
-                    return;
-                }
-            }
-            Thread.sleep(200);
-        }
-        progress("no startup cache in " + folder + " after " + CACHE_TIMEOUT.toSeconds() + " s; going on without");
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
+        cache.await().ifPresentOrElse(name -> progress("startup cache ready: " + name),
+                () -> progress("no startup cache after " + StartupCache.timeout().toSeconds() + " s; going on without"));
     }
 
     private Path camstreamConfig(int fps) throws IOException {

@@ -9,6 +9,7 @@ import io.camstream.bench.frames.NoisyFrames;
 import io.camstream.bench.jpeg.FfmpegCost;
 import io.camstream.bench.matrix.Machine;
 import io.camstream.bench.matrix.ServerProcess;
+import io.camstream.bench.matrix.StartupCache;
 import io.camstream.bench.report.LoadResult;
 import io.camstream.bench.report.ProcessProbe;
 
@@ -19,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -28,37 +28,45 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * {@code camstream-bench variants}: camstream, started from its distribution, with a 1280x720 30 fps camera turned by
- * {@code rotate: 90}, watched by 100 viewers of the full picture throughout and by 100, then 1, then 100 again, then
- * none of its {@code width=320} variant: one process for all four phases, so that they differ in the variant's
- * viewers alone. Before it, the same camera unturned with the 100 viewers alone (the baseline), then the bare
- * reference with 100 viewers of the same frames; before and after everything, ffmpeg turning the same frames by
- * re-encoding them. camstream's own metrics and its threads' CPU in {@code /proc} tell what the turn and the variant
- * cost inside it. About 95 seconds.
+ * {@code rotate: 90}, watched by 100 viewers of the full picture and by 100, then 1, then 100 again, then none of its
+ * {@code width=320} variant, and last by 300 of the full picture alone (the performance issue's scenario, where its
+ * CPU targets are set): one process for all five phases, so that they differ in their viewers alone. Before it, the
+ * same camera unturned with the 100 viewers alone (the baseline), then the bare reference with 100 and with 300
+ * viewers of the same frames; before and after everything, ffmpeg turning the same frames by re-encoding them.
+ * camstream's own metrics and its threads' CPU in {@code /proc} tell what the turn and the variant cost inside it.
+ * Every camstream uses the startup cache, as the launcher does by default once an installation has started twice:
+ * the first two launches make it. About two and a half minutes.
  */
 public final class VariantBench {
 
     static final int FULL_VIEWERS = 100;
+    /** Where the performance issue set its targets of CPU per delivered frame. */
+    static final int MANY_VIEWERS = 300;
     static final int FPS = 30;
     static final String VARIANT = "?width=320";
     /** The variant's encoder thread as the kernel names it: {@code variant-default-320-q75}, cut to 15 characters. */
     private static final String VARIANT_THREAD = "variant-default";
     private static final int FFMPEG_FRAMES = 300;
     private static final Duration SETTLE = Duration.ofSeconds(2);
+    /** Three hundred connections at once take the server a moment longer to settle than a hundred. */
+    private static final Duration MANY_SETTLE = Duration.ofSeconds(5);
+    private static final Duration CACHE_WINDOW = Duration.ofSeconds(2);
     private static final Duration REFERENCE_WARMUP = Duration.ofSeconds(3);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration READING_MARGIN = Duration.ofMillis(100);
     private static final Duration VARIANT_GONE_TIMEOUT = Duration.ofSeconds(10);
 
-    /** What changes from phase to phase: how the camera is turned, and how many watch the variant. */
-    record Phase(String title, int rotate, int variantViewers) {
+    /** What changes from phase to phase: how the camera is turned, and how many watch each picture. */
+    record Phase(String title, int rotate, int fullViewers, int variantViewers) {
     }
 
-    static final Phase BASELINE = new Phase("baseline: rotate: 0, 100 full", 0, 0);
+    static final Phase BASELINE = new Phase("baseline: rotate: 0, 100 full", 0, FULL_VIEWERS, 0);
     private static final List<Phase> PHASES = List.of(
-            new Phase("rotate: 90, 100 full + 100 of width=320", 90, 100),
-            new Phase("rotate: 90, 100 full + 1 of width=320", 90, 1),
-            new Phase("rotate: 90, 100 full + 100 of width=320, again", 90, 100),
-            new Phase("rotate: 90, 100 full, nobody on width=320", 90, 0));
+            new Phase("rotate: 90, 100 full + 100 of width=320", 90, FULL_VIEWERS, 100),
+            new Phase("rotate: 90, 100 full + 1 of width=320", 90, FULL_VIEWERS, 1),
+            new Phase("rotate: 90, 100 full + 100 of width=320, again", 90, FULL_VIEWERS, 100),
+            new Phase("rotate: 90, 100 full, nobody on width=320", 90, FULL_VIEWERS, 0),
+            new Phase("rotate: 90, 300 full, nobody on width=320", 90, MANY_VIEWERS, 0));
 
     private final Path camstream;
     private final Path work;
@@ -66,6 +74,7 @@ public final class VariantBench {
     private final int referencePort;
     private final Duration warmup;
     private final Duration duration;
+    private final StartupCache cache;
 
     private VariantBench(Path camstream, Path work, int port, int referencePort, Duration warmup,
                          Duration duration) {
@@ -75,6 +84,7 @@ public final class VariantBench {
         this.referencePort = referencePort;
         this.warmup = warmup;
         this.duration = duration;
+        this.cache = new StartupCache(work.resolve("cache"));
     }
 
     /**
@@ -113,6 +123,7 @@ public final class VariantBench {
         String machine = Machine.describe();
         OptionalDouble ffmpegBefore = FfmpegCost.transposeMillis(jpegs, FFMPEG_FRAMES);
         URI base = URI.create("http://127.0.0.1:" + port);
+        makeStartupCache(frames, log, base);
         List<PhaseResult> phases = new ArrayList<>();
         try (ServerProcess server = camstream(frames, log, BASELINE.rotate())) {
             FirstFrame.await(base.resolve("/video_feed"), server.startNanos(), START_TIMEOUT);
@@ -123,7 +134,9 @@ public final class VariantBench {
         try (ServerProcess server = camstream(frames, log, PHASES.getFirst().rotate())) {
             FirstFrame.await(base.resolve("/video_feed"), server.startNanos(), START_TIMEOUT);
             for (Phase phase : PHASES) {
-                phases.add(measure(phase, phases.size() == 1 ? turnedWarmup() : SETTLE, base, server.pid()));
+                Duration settle = phases.size() == 1 ? turnedWarmup()
+                        : phase.fullViewers() > FULL_VIEWERS ? MANY_SETTLE : SETTLE;
+                phases.add(measure(phase, settle, base, server.pid()));
             }
         }
         OptionalDouble ffmpegAfter = FfmpegCost.transposeMillis(jpegs, FFMPEG_FRAMES);
@@ -131,15 +144,37 @@ public final class VariantBench {
                 List.of(ffmpegBefore, ffmpegAfter)).format());
     }
 
+    /**
+     * An installation's first launch records what it loads, its second builds the cache from that in the background;
+     * viewers of both pictures watch each for a moment, so that what serves them is in the cache too.
+     */
+    private void makeStartupCache(Path frames, Path log, URI base) throws IOException, InterruptedException {
+        cache.clear();
+        for (int launch = 1; launch <= 2; launch++) {
+            System.err.println("variants: launch " + launch + " of camstream, to make its startup cache");
+            try (ServerProcess server = camstream(frames, log, PHASES.getFirst().rotate())) {
+                FirstFrame.await(base.resolve("/video_feed"), server.startNanos(), START_TIMEOUT);
+                CompletableFuture<LoadResult> full = load(base.resolve("/video_feed"), 5, SETTLE, CACHE_WINDOW,
+                        OptionalLong.empty());
+                load(base.resolve("/video_feed" + VARIANT), 5, SETTLE, CACHE_WINDOW, OptionalLong.empty()).join();
+                full.join();
+            }
+        }
+        if (cache.await().isEmpty()) {
+            System.err.println("variants: no startup cache after " + StartupCache.timeout().toSeconds()
+                    + " s; measuring without");
+        }
+    }
+
     private ReferenceRun reference(Path frames, Path log) throws IOException, InterruptedException {
         try (ServerProcess server = ServerProcess.reference(frames, FPS, referencePort, log)) {
             URI url = URI.create("http://127.0.0.1:" + referencePort + "/");
             FirstFrame.await(url, server.startNanos(), START_TIMEOUT);
-            CompletableFuture<LoadResult> load = load(url, FULL_VIEWERS, REFERENCE_WARMUP,
-                    OptionalLong.of(server.pid()));
-            parkUntil(System.nanoTime() + REFERENCE_WARMUP.toNanos());
             String loadAverage = Machine.loadAverage();
-            return new ReferenceRun(load.join(), loadAverage);
+            LoadResult few = load(url, FULL_VIEWERS, REFERENCE_WARMUP, duration, OptionalLong.of(server.pid())).join();
+            LoadResult many = load(url, MANY_VIEWERS, REFERENCE_WARMUP, duration, OptionalLong.of(server.pid()))
+                    .join();
+            return new ReferenceRun(few, many, loadAverage);
         }
     }
 
@@ -169,10 +204,9 @@ public final class VariantBench {
                       rotate: %d
                       idle-timeout: 1h
                 """.formatted(port, frames.toAbsolutePath(), FPS, rotate));
-        // No startup cache: it changes how fast camstream starts, not what it spends once warm, and making one
-        // would record or build in the background while the first phase runs.
+        // The cache made before the phases: one a launch made meanwhile would be built in the background during them.
         return ServerProcess.start(List.of(camstream.resolve("bin/camstream").toString(),
-                "--config", config.toString()), Map.of("CAMSTREAM_CACHE_DIR", "/dev/null/no-cache"), log);
+                "--config", config.toString()), cache.environment(), log);
     }
 
     private PhaseResult measure(Phase phase, Duration settle, URI base, long pid)
@@ -182,12 +216,12 @@ public final class VariantBench {
         ProcessProbe probe = ProcessProbe.of(pid);
         awaitNoVariant(base, probe);
         long start = System.nanoTime();
-        CompletableFuture<LoadResult> full = load(base.resolve("/video_feed"), FULL_VIEWERS, settle,
+        CompletableFuture<LoadResult> full = load(base.resolve("/video_feed"), phase.fullViewers(), settle, duration,
                 OptionalLong.of(pid));
         CompletableFuture<Optional<LoadResult>> variant = phase.variantViewers() == 0
                 ? CompletableFuture.completedFuture(Optional.empty())
-                : load(base.resolve("/video_feed" + VARIANT), phase.variantViewers(), settle, OptionalLong.empty())
-                        .thenApply(Optional::of);
+                : load(base.resolve("/video_feed" + VARIANT), phase.variantViewers(), settle, duration,
+                        OptionalLong.empty()).thenApply(Optional::of);
         // camstream's first answers of its metrics run cold, at a cost that would fall in the window
         parkUntil(start + settle.toNanos() / 2);
         reading(base, probe);
@@ -221,8 +255,9 @@ public final class VariantBench {
                 Machine.loadAverage());
     }
 
-    private CompletableFuture<LoadResult> load(URI url, int viewers, Duration warm, OptionalLong pid) {
-        LoadOptions options = new LoadOptions(url, viewers, warm, duration, 0, 100, pid, 1, true);
+    private static CompletableFuture<LoadResult> load(URI url, int viewers, Duration warm, Duration window,
+                                                      OptionalLong pid) {
+        LoadOptions options = new LoadOptions(url, viewers, warm, window, 0, 100, pid, 1, true);
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return new LoadGenerator(options).run();
@@ -251,11 +286,12 @@ public final class VariantBench {
     }
 
     /**
-     * The bare reference's figures with its 100 viewers.
+     * The bare reference's figures, with as many viewers as camstream's phases.
      *
-     * @param load        what its viewers received and what it spent
-     * @param loadAverage the machine's load averages as its window opened
+     * @param few         what its 100 viewers received and what it spent
+     * @param many        the same with 300 viewers
+     * @param loadAverage the machine's load averages as its first window opened
      */
-    record ReferenceRun(LoadResult load, String loadAverage) {
+    record ReferenceRun(LoadResult few, LoadResult many, String loadAverage) {
     }
 }
