@@ -281,6 +281,18 @@ class DistributionIT {
     }
 
     @Test
+    void helpListsTheCommandsAndExitsZeroWithoutStartingTheServer() throws Exception {
+        Process help = new ProcessBuilder(Distribution.launcher().toString(), "--help").redirectErrorStream(true)
+                .start();
+        String output = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(help.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(help.exitValue()).isZero();
+        assertThat(output).startsWith("Usage: camstream [--config FILE]")
+                .contains("camstream devices", "camstream hash-password", "camstream link --camera NAME", "JAVA_OPTS")
+                .doesNotContain("Unknown argument");
+    }
+
+    @Test
     void devicesListsV4l2CamerasOrSaysThatThereIsNone() throws Exception {
         Tools.require("ffmpeg");
         Process devices = new ProcessBuilder(Distribution.launcher().toString(), "devices", "/dev/video-none")
