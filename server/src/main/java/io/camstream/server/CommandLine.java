@@ -21,8 +21,8 @@ record CommandLine(Optional<Path> configFile) {
             } else if (arg.startsWith("--config=")) {
                 config = Optional.of(Path.of(arg.substring("--config=".length())));
             } else {
-                throw new StartupException("Unknown argument '" + arg + "'. Usage: camstream [--config FILE]; camstream --help lists"
-                        + " the other commands");
+                throw new StartupException("Unknown argument '" + arg + "'. Usage: camstream [--config FILE];"
+                        + " camstream --help lists the other commands");
             }
         }
         return new CommandLine(config);

@@ -132,8 +132,8 @@ public final class Matrix {
     }
 
     private void awaitStartupCache() throws IOException, InterruptedException {
-        cache.await().ifPresentOrElse(name -> progress("startup cache ready: " + name),
-                () -> progress("no startup cache after " + StartupCache.timeout().toSeconds() + " s; going on without"));
+        cache.await().ifPresentOrElse(name -> progress("startup cache ready: " + name), () -> progress(
+                "no startup cache after " + StartupCache.timeout().toSeconds() + " s; going on without"));
     }
 
     private Path camstreamConfig(int fps) throws IOException {

@@ -64,6 +64,11 @@ record PhaseResult(VariantBench.Phase phase, LoadResult full, Optional<LoadResul
         return grew("camstream_turn_seconds");
     }
 
+    /** @return the turn's CPU per delivered frame, in microseconds: a cost per camera frame, shared by the viewers */
+    double turnMicrosPerFrame() {
+        return turnSeconds() * 1e6 / delivered();
+    }
+
     double framesEncoded() {
         return grew("camstream_variant_frames_encoded_total");
     }

@@ -144,8 +144,9 @@ final class VariantReport {
         double crowdReference = reference.many().server().orElseThrow().cpuMicrosPerFrame();
         row(out, "full picture: CPU per delivered frame, the turn counted, ≤ " + f(MAX_MICROS_PER_FRAME) + " µs at "
                         + VariantBench.MANY_VIEWERS + " viewers, where the performance issue sets it ("
-                        + crowd.phase().title() + ")", f(crowd.microsPerFrame()) + " µs, of which the turn "
-                        + f(crowd.turnSeconds() * 1e6 / crowd.delivered()), crowd.microsPerFrame() <= MAX_MICROS_PER_FRAME);
+                        + crowd.phase().title() + ")",
+                f(crowd.microsPerFrame()) + " µs, of which the turn " + f(crowd.turnMicrosPerFrame()),
+                crowd.microsPerFrame() <= MAX_MICROS_PER_FRAME);
         row(out, "… and ≤ " + f(MAX_REFERENCE_RATIO) + "× the bare reference's with as many viewers, same run",
                 "reference " + f(crowdReference) + " µs: " + f2(crowd.microsPerFrame() / crowdReference) + "×",
                 crowd.microsPerFrame() / crowdReference <= MAX_REFERENCE_RATIO);
@@ -154,10 +155,11 @@ final class VariantReport {
         double fewReference = reference.few().server().orElseThrow().cpuMicrosPerFrame();
         note(out, "the same at " + VariantBench.FULL_VIEWERS + " viewers (" + alone.phase().title() + "), where the"
                         + " performance issue sets no CPU target: the turn is a cost per camera frame, shared by three"
-                        + " times fewer frames", f(alone.microsPerFrame()) + " µs, of which the turn "
-                        + f(alone.turnSeconds() * 1e6 / alone.delivered()) + "; " + f2(alone.microsPerFrame()
-                        / fewReference) + "× the reference's " + f(fewReference) + " µs; the baseline, unturned, "
-                        + f(baseline.microsPerFrame()) + " µs (" + f2(baseline.microsPerFrame() / fewReference) + "×)");
+                        + " times fewer frames",
+                f(alone.microsPerFrame()) + " µs, of which the turn " + f(alone.turnMicrosPerFrame()) + "; "
+                        + f2(alone.microsPerFrame() / fewReference) + "× the reference's " + f(fewReference)
+                        + " µs; the baseline, unturned, " + f(baseline.microsPerFrame()) + " µs ("
+                        + f2(baseline.microsPerFrame() / fewReference) + "×)");
         double serving = alone.servingMicrosPerFrame();
         row(out, "serving alone at " + VariantBench.FULL_VIEWERS + " viewers, without the turn: ≤ "
                         + f(MAX_MICROS_PER_FRAME) + " µs and ≤ " + f(MAX_REFERENCE_RATIO) + "× the reference",

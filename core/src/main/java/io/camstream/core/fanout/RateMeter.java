@@ -5,7 +5,7 @@ import java.util.function.LongSupplier;
 /**
  * Events per second over the last few seconds, for figures shown to operators. One thread records (the capture,
  * or a viewer's own thread); any thread may read. Events are counted in quarter-second buckets, so that a meter is
- * a few dozen bytes whatever the rate: every viewer has one, and a ring of timestamps (4 kB each) was a sixth of a
+ * under 200 bytes whatever the rate: every viewer has one, and a ring of timestamps (4 kB each) was a sixth of a
  * viewer's memory. Recording takes no lock; a reader racing a writer may be off by one event, which a displayed rate
  * can bear.
  */
