@@ -32,6 +32,13 @@ class MemoryReturnTest {
     }
 
     @Test
+    void aHeapJustMoreThanAQuarterAboveItsStartIsCollected() {
+        heap = 41 * MIB;
+        memory.check();
+        assertThat(collections).isEqualTo(1);
+    }
+
+    @Test
     void aHeapGrownByABurstIsCollectedOnceAndGivenBack() {
         heap = 190 * MIB;
         memory.check();
