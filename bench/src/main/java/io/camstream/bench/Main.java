@@ -43,9 +43,10 @@ public final class Main {
                   run every benchmark scenario against camstream and the reference; write the figures into --out
                   (--smoke: one small scenario, briefly, to check that the matrix works)
               camstream-bench variants [--camstream server/target/camstream] [--work DIR] [--port 8181]
-                                       [--reference-port 8190] [--warmup 10] [--duration 6]
+                                       [--reference-port 8190] [--warmup 12] [--duration 5]
                   a 1280x720 30 fps camera turned by rotate: 90, 100 viewers of the full picture beside 100, 1, 100
-                  and no viewers of its width=320 variant, the bare reference and ffmpeg on the same frames; about 95 s
+                  and no viewers of its width=320 variant, then 300 of the full picture alone; the bare reference
+                  with 100 and 300 viewers and ffmpeg on the same frames; about two minutes
               camstream-bench jpeg [--iterations 300] [--work DIR]
                   CPU per frame of the JPEG toolkit's jobs (turning, reduced decoding, variants) beside ffmpeg and
                   ImageIO on the same 1280x720 and 1920x1080 frames
