@@ -11,6 +11,7 @@ import io.camstream.bench.matrix.Machine;
 import io.camstream.bench.matrix.ServerProcess;
 import io.camstream.bench.matrix.StartupCache;
 import io.camstream.bench.report.LoadResult;
+import io.camstream.bench.report.PeakRss;
 import io.camstream.bench.report.ProcessProbe;
 
 import java.io.IOException;
@@ -134,17 +135,21 @@ public final class VariantBench {
         }
         // Right after the baseline, so that the machine's load is much the same for the two.
         ReferenceRun reference = reference(frames, log);
+        PeakRss.Peak turnedPeak;
         try (ServerProcess server = camstream(frames, log, PHASES.getFirst().rotate())) {
             FirstFrame.await(base.resolve("/video_feed"), server.startNanos(), START_TIMEOUT);
-            for (Phase phase : PHASES) {
-                Duration settle = phases.size() == 1 ? turnedWarmup()
-                        : phase.fullViewers() > FULL_VIEWERS ? MANY_SETTLE : SETTLE;
-                phases.add(measure(phase, settle, base, server.pid()));
+            try (PeakRss peak = PeakRss.watch(ProcessProbe.of(server.pid()))) {
+                for (Phase phase : PHASES) {
+                    Duration settle = phases.size() == 1 ? turnedWarmup()
+                            : phase.fullViewers() > FULL_VIEWERS ? MANY_SETTLE : SETTLE;
+                    phases.add(measure(phase, settle, base, server.pid()));
+                }
+                turnedPeak = peak.peak();
             }
         }
         OptionalDouble ffmpegAfter = FfmpegCost.transposeMillis(jpegs, FFMPEG_FRAMES);
         System.out.print(new VariantReport(machine, jpegs, warmup, turnedWarmup(), duration, phases, reference,
-                List.of(ffmpegBefore, ffmpegAfter)).format());
+                List.of(ffmpegBefore, ffmpegAfter), turnedPeak).format());
     }
 
     /**
