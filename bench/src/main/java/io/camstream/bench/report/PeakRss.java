@@ -15,7 +15,6 @@ public final class PeakRss implements AutoCloseable {
 
     private final ProcessProbe probe;
     private final Thread thread;
-    private volatile boolean stopping;
     private volatile Peak peak = new Peak(0, 0);
 
     /**
@@ -49,13 +48,13 @@ public final class PeakRss implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        stopping = true;
         thread.interrupt();
         thread.join();
     }
 
+    /** Until interrupted: a read of {@code /proc} that the interrupt cuts short ends it as a sleep would. */
     private void run() {
-        while (!stopping) {
+        while (true) {
             try {
                 long nanos = System.nanoTime();
                 double mib = probe.sample().rssKiB() / KIB_PER_MIB;
@@ -63,10 +62,8 @@ public final class PeakRss implements AutoCloseable {
                     peak = new Peak(mib, nanos);
                 }
                 Thread.sleep(PERIOD);
-            } catch (IOException e) {
-                return; // the process has gone; what was seen until then stands
-            } catch (InterruptedException e) {
-                return;
+            } catch (IOException | InterruptedException e) {
+                return; // closed, or the process has gone: what was seen until then stands
             }
         }
     }

@@ -36,7 +36,7 @@ import java.util.concurrent.locks.LockSupport;
  * viewers of the same frames; before and after everything, ffmpeg turning the same frames by re-encoding them.
  * camstream's own metrics and its threads' CPU in {@code /proc} tell what the turn and the variant cost inside it.
  * Every camstream uses the startup cache, as the launcher does by default once an installation has started twice:
- * the first two launches make it. About two and a half minutes.
+ * the first two launches make it. About two minutes.
  */
 public final class VariantBench {
 
