@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  * A process is stopped with SIGINT first: capture tools (rpicam-vid, ffmpeg) exit cleanly on it, while
  * {@link Process#destroy()} sends SIGTERM, which rpicam-vid does not handle. What is still there after the grace
  * period is killed, and so are its descendants (a wrapper script's children would otherwise be orphaned, and would
- * keep the output pipe open). A single JVM shutdown hook does the same for every process still running when the
+ * keep the output pipe open). Where {@link ProcessGroups} are available, both signals go to the process's whole
+ * group, and stopping waits until the group is empty. A single JVM shutdown hook does the same for every process still running when the
  * JVM exits; this set is static because that hook is JVM-wide.
  */
 final class ChildProcesses {
@@ -44,7 +45,8 @@ final class ChildProcesses {
     }
 
     /**
-     * Starts a process and keeps it until {@link #stop(Process)}.
+     * Starts a process, as the leader of a group of its own where there are groups, and keeps it until
+     * {@link #stop(Process)}.
      *
      * @throws IOException when it cannot be started, or the JVM is exiting
      */
@@ -54,7 +56,7 @@ final class ChildProcesses {
             if (exiting) {
                 throw new IOException("not started: camstream is shutting down");
             }
-            Process process = builder.start();
+            Process process = builder.command(ProcessGroups.leading(builder.command())).start();
             running.add(process);
             return process;
         } finally {
@@ -69,21 +71,30 @@ final class ChildProcesses {
     void stop(Process process) {
         boolean interrupted = Thread.interrupted();
         try {
+            boolean grouped = ProcessGroups.available();
+            long group = process.pid();
             Set<ProcessHandle> family = descendants(process);
             if (process.isAlive()) {
-                interrupt(process);
+                interrupt(process, grouped);
                 if (!await(process, GRACE)) {
                     family.addAll(descendants(process));
                     process.destroyForcibly();
                 }
             }
             family.forEach(ProcessHandle::destroyForcibly);
+            if (grouped && ProcessGroups.running(group)) {
+                ProcessGroups.kill("KILL", -group);
+            }
             if (!await(process, REAP_WAIT)) {
                 LOGGER.log(System.Logger.Level.WARNING, "Process {0} ({1}) did not end after SIGKILL",
                         String.valueOf(process.pid()), process.info().command().orElse("?"));
             }
             // a script's subshells outlive it by a moment after their SIGKILL; "gone" means they are gone too
             awaitAll(family, REAP_WAIT);
+            if (grouped && !ProcessGroups.awaitGone(group, REAP_WAIT)) {
+                LOGGER.log(System.Logger.Level.WARNING, "Processes of group {0} did not end after SIGKILL",
+                        String.valueOf(group));
+            }
         } finally {
             forget(process);
             if (interrupted) {
@@ -120,20 +131,18 @@ final class ChildProcesses {
         return process.descendants().collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
-    /** Sends SIGINT with kill(1), which Java has no call for; falls back to SIGTERM. */
-    private static void interrupt(Process process) {
-        try {
-            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid()))
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            if (await(kill, Duration.ofSeconds(1)) && kill.exitValue() == 0) {
-                return;
-            }
-        } catch (IOException e) {
-            LOGGER.log(System.Logger.Level.DEBUG, "kill -INT failed, sending SIGTERM", e);
+    /**
+     * Sends SIGINT to the process's group, or to the process alone where there are no groups or it does not lead
+     * one yet (stopped the moment it started); falls back to SIGTERM.
+     */
+    private static void interrupt(Process process, boolean grouped) {
+        if (grouped && ProcessGroups.kill("INT", -process.pid())) {
+            return;
         }
-        process.destroy();
+        if (!ProcessGroups.kill("INT", process.pid())) {
+            LOGGER.log(System.Logger.Level.DEBUG, "kill -INT failed, sending SIGTERM");
+            process.destroy();
+        }
     }
 
     /** Waits for a process to end, ignoring interrupts (the caller's flag is restored by {@link #stop}). */
@@ -152,7 +161,8 @@ final class ChildProcesses {
         }
     }
 
-    private static boolean await(Process process, Duration timeout) {
+    /** Waits for a process to end, ignoring interrupts (the caller restores the flag). */
+    static boolean await(Process process, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             try {

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -126,6 +127,25 @@ class ProcessCameraTest {
     }
 
     @Test
+    void aChildForkedAsTheProcessDiesIsStoppedWithIt() throws Exception {
+        // On SIGINT the script forks a child (which, run in the background, ignores SIGINT) and exits once the
+        // child is up: by then the child is no descendant of the stopped process, only a member of its group.
+        ProcessCamera camera = start("trap '(echo $BASHPID > orphan.pid; exec sleep 60) & "
+                + "while [ ! -s orphan.pid ]; do sleep 0.01; done; exit 0' INT; "
+                + "echo up > started; while :; do sleep 0.05; done");
+        awaitTrue(() -> Files.exists(dir.resolve("started")));
+        long pid = camera.processHandle().pid();
+        assertThat(processGroup(pid)).as("the process leads a group of its own").isEqualTo(pid);
+
+        camera.close();
+
+        long orphan = Long.parseLong(Files.readString(dir.resolve("orphan.pid")).trim());
+        assertThat(ProcessHandle.of(orphan).flatMap(ProcessHandle::parent).map(ProcessHandle::pid))
+                .as("the child was re-parented").isNotEqualTo(Optional.of(pid));
+        assertThat(running(orphan)).as("the orphan, once close() returned").isFalse();
+    }
+
+    @Test
     void heavyStderrNeverBlocksTheProcess() throws Exception {
         try (ProcessCamera camera = start("yes 'flood flood flood flood' | head -c 3000000 >&2; "
                 + "head -c 3000000 /dev/zero | tr '\\0' x >&2; cat frame.jpg; sleep 30")) {
@@ -156,6 +176,21 @@ class ProcessCameraTest {
     private ProcessCamera start(String script) throws IOException {
         return ProcessCamera.start(new ProcessSettings("cam",
                 List.of("bash", "-c", "cd '" + dir + "' && " + script), HINT, 1 << 20));
+    }
+
+    /** The fifth field of /proc/PID/stat, read here rather than through the code under test. */
+    private static long processGroup(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[2]);
+    }
+
+    private static boolean running(long pid) throws IOException {
+        Path stat = Path.of("/proc", Long.toString(pid), "stat");
+        if (!Files.exists(stat)) {
+            return false;
+        }
+        String fields = Files.readString(stat);
+        return !fields.substring(fields.lastIndexOf(')') + 2).startsWith("Z");
     }
 
     static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
