@@ -58,6 +58,8 @@ final class ChildProcesses {
             }
             Process process = builder.command(ProcessGroups.leading(builder.command())).start();
             running.add(process);
+            // one that ends on its own and is never stopped (a hook) is not kept
+            process.onExit().thenRun(() -> forget(process));
             return process;
         } finally {
             lock.unlock();

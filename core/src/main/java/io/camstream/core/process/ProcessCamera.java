@@ -37,7 +37,7 @@ public final class ProcessCamera implements Camera {
     private static final Duration STDERR_WAIT = Duration.ofSeconds(1);
 
     private final ProcessSettings settings;
-    private final Process process;
+    private final ChildProcess child;
     private final StderrTail stderr;
     private final JpegSplitter splitter;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -47,9 +47,9 @@ public final class ProcessCamera implements Camera {
     private Frame newest;
     private String failure;
 
-    private ProcessCamera(ProcessSettings settings, Process process) {
+    private ProcessCamera(ProcessSettings settings, ChildProcess child) {
         this.settings = settings;
-        this.process = process;
+        this.child = child;
         this.stderr = new StderrTail(settings.camera() + " " + settings.programName(), STDERR_LINES);
         this.splitter = new JpegSplitter(settings.maxFrameBytes());
     }
@@ -68,16 +68,16 @@ public final class ProcessCamera implements Camera {
         ProgramLookup.locate(program, System.getenv("PATH"), settings.installHint());
         ProcessBuilder builder = new ProcessBuilder(settings.command())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        Process process;
+        ChildProcess child;
         try {
-            process = ChildProcesses.instance().start(builder);
+            child = ChildProcess.start(builder);
         } catch (IOException e) {
             throw new IOException("cannot start " + program + ": " + e.getMessage(), e);
         }
         LOGGER.log(System.Logger.Level.DEBUG, "Camera {0}: started {1} (pid {2})",
-                settings.camera(), commandLine(settings.command()), String.valueOf(process.pid()));
-        ProcessCamera camera = new ProcessCamera(settings, process);
-        camera.stderr.drain(process.getErrorStream(), "stderr-" + settings.camera());
+                settings.camera(), commandLine(settings.command()), String.valueOf(child.process().pid()));
+        ProcessCamera camera = new ProcessCamera(settings, child);
+        camera.stderr.drain(child.process().getErrorStream(), "stderr-" + settings.camera());
         Thread.ofVirtual().name("stdout-" + settings.camera()).start(camera::readFrames);
         return camera;
     }
@@ -119,7 +119,7 @@ public final class ProcessCamera implements Camera {
     public Map<String, String> details() {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("command", commandLine(settings.command()));
-        details.put("pid", String.valueOf(process.pid()));
+        details.put("pid", String.valueOf(child.process().pid()));
         return details;
     }
 
@@ -129,7 +129,7 @@ public final class ProcessCamera implements Camera {
      * @return its handle
      */
     public ProcessHandle processHandle() {
-        return process.toHandle();
+        return child.process().toHandle();
     }
 
     /**
@@ -142,7 +142,7 @@ public final class ProcessCamera implements Camera {
             return;
         }
         update(() -> newest = null);
-        ChildProcesses.instance().stop(process);
+        child.close();
         if (splitter.skippedBytes() > 0) {
             LOGGER.log(System.Logger.Level.INFO, "Camera {0}: {1} wrote {2} bytes that were not part of a JPEG",
                     settings.camera(), settings.programName(), String.valueOf(splitter.skippedBytes()));
@@ -151,7 +151,7 @@ public final class ProcessCamera implements Camera {
 
     private void readFrames() {
         long oversized = 0;
-        try (InputStream out = process.getInputStream()) {
+        try (InputStream out = child.process().getInputStream()) {
             for (byte[] jpeg = splitter.read(out); jpeg != null; jpeg = splitter.read(out)) {
                 if (splitter.oversizedFrames() > oversized) {
                     oversized = splitter.oversizedFrames();
@@ -185,6 +185,7 @@ public final class ProcessCamera implements Camera {
         String program = settings.programName();
         String why;
         try {
+            Process process = child.process();
             if (process.waitFor(EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 stderr.awaitEnd(STDERR_WAIT);
                 why = program + " exited with code " + process.exitValue();

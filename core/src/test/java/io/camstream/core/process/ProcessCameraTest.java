@@ -12,6 +12,7 @@ import java.awt.image.BufferedImage;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -185,11 +186,12 @@ class ProcessCameraTest {
     }
 
     private static boolean running(long pid) throws IOException {
-        Path stat = Path.of("/proc", Long.toString(pid), "stat");
-        if (!Files.exists(stat)) {
+        String fields;
+        try {
+            fields = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        } catch (NoSuchFileException e) {
             return false;
         }
-        String fields = Files.readString(stat);
         return !fields.substring(fields.lastIndexOf(')') + 2).startsWith("Z");
     }
 

@@ -1,5 +1,6 @@
 package io.camstream.recording.export;
 
+import io.camstream.core.process.ChildProcess;
 import io.camstream.recording.playback.RecordedFrames;
 import io.camstream.spi.Frame;
 
@@ -134,8 +135,9 @@ public final class Exporter {
         command.addAll(format.options);
         command.add(file.toString());
         Path log = Files.createTempFile("camstream-export", ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try {
+        try (ChildProcess child = ChildProcess.start(
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()))) {
+            Process process = child.process();
             try (OutputStream in = process.getOutputStream()) {
                 for (int i = 0; i < frames.size(); i++) {
                     Optional<Frame> frame = frames.read(i);
@@ -156,7 +158,6 @@ public final class Exporter {
                         .orElse("")));
             }
         } finally {
-            process.destroyForcibly();
             Files.deleteIfExists(log);
         }
     }

@@ -1,5 +1,7 @@
 package io.camstream.recording.hooks;
 
+import io.camstream.core.process.ChildProcess;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -10,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs a program with the camera's name, the event's number and the time (ISO-8601) as its last three arguments,
  * without a shell, so nothing in them is ever interpreted. Its output is read and thrown away (a full pipe would
- * block it); one that runs past the timeout is killed.
+ * block it); one that runs past the timeout is stopped with everything it started (SIGINT, then a kill). What a
+ * program that ended in time left running in the background is left alone.
  *
  * @param command the program and its own arguments
  * @param timeout the longest it may run
@@ -26,19 +29,24 @@ public record CommandHook(List<String> command, Duration timeout) implements Hoo
         arguments.add(call.camera());
         arguments.add(Long.toString(call.event().id()));
         arguments.add(call.time().toString());
-        Process process = new ProcessBuilder(arguments).redirectErrorStream(true).start();
+        ChildProcess child = ChildProcess.start(new ProcessBuilder(arguments).redirectErrorStream(true));
+        Process process = child.process();
         process.getOutputStream().close();
         StringBuilder output = new StringBuilder();
         Thread drain = Thread.ofVirtual().start(() -> drain(process.getInputStream(), output));
+        boolean ended = false;
         try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                throw new IOException(command.getFirst() + " still ran after " + timeout.toMillis() + " ms and was"
-                        + " killed");
-            }
+            ended = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } finally {
-            process.destroyForcibly();
+            if (!ended) {
+                // past its timeout, or camstream stopping: it ends now, with whatever it started
+                child.close();
+            }
             drain.join(Duration.ofSeconds(1));
+        }
+        if (!ended) {
+            throw new IOException(command.getFirst() + " still ran after " + timeout.toMillis() + " ms and was"
+                    + " stopped, with what it started");
         }
         if (process.exitValue() != 0) {
             synchronized (output) {

@@ -65,8 +65,9 @@ class HooksTest {
     }
 
     @Test
-    void aCommandThatRunsPastTheTimeoutIsKilledAndCounted() throws Exception {
-        Path script = script("sleep 30");
+    void aCommandThatRunsPastTheTimeoutIsStoppedWithWhatItStartedAndCounted() throws Exception {
+        Path child = dir.resolve("child.pid");
+        Path script = script("sleep 30 & echo $! > " + child + "; wait");
         Hooks hooks = new Hooks("door", settings("""
                 on-event-start: %s
                 hook-timeout: 300ms
@@ -78,6 +79,18 @@ class HooksTest {
             Thread.sleep(20);
         }
         assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(Duration.ofSeconds(5));
+        assertThat(running(Long.parseLong(Files.readString(child).trim()))).as("the sleep the hook started").isFalse();
+    }
+
+    @Test
+    void whatACommandThatEndedInTimeLeftInTheBackgroundRunsOn() throws Exception {
+        Path later = dir.resolve("later");
+        Hooks hooks = new Hooks("door", settings("on-event-start: " + script("(sleep 0.3; echo yes > " + later
+                + ") & exit 0")));
+        hooks.started(STARTED);
+        awaitFile(later);
+        assertThat(later).hasContent("yes");
+        assertThat(hooks.failures()).isZero();
     }
 
     @Test
@@ -110,6 +123,14 @@ class HooksTest {
                 .hasMessageContaining("on-event-start: '/usr/local/bin/notify --loud' is not a program that can be"
                         + " run; no shell is used, so give arguments as a list");
         assertThatThrownBy(() -> settings("hook-method: PUT")).hasMessageContaining("hook-method: 'PUT'");
+    }
+
+    /** Whether ps(1) shows the process, and not as a zombie (one nothing has reaped yet runs nothing). */
+    private static boolean running(long pid) throws IOException, InterruptedException {
+        Process ps = new ProcessBuilder("ps", "-o", "stat=", "-p", Long.toString(pid)).start();
+        String state = new String(ps.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        ps.waitFor();
+        return !state.isEmpty() && !state.startsWith("Z");
     }
 
     private static void awaitFile(Path file) throws InterruptedException {
