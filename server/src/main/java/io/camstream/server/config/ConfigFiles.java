@@ -26,7 +26,8 @@ public final class ConfigFiles {
     /** The keys of the {@code camstream} section, each read where it is used; README's configuration lists them. */
     static final Set<String> CAMSTREAM_KEYS = Set.of("cameras", "drivers-dir", "auth", "cors", "server-max-viewers",
             "viewer-write-timeout", "header-read-timeout", "keep-alive-timeout", "max-connections",
-            "max-connections-per-client", "frame-ancestors", "data-dir", "watch-config");
+            "max-connections-per-client", "connection-rate-per-client", "frame-ancestors", "data-dir",
+            "watch-config");
 
     /** The name of the file that keeps the key signing links, unless {@code camstream.auth.link-key-file} says. */
     static final String LINK_KEY = "link.key";

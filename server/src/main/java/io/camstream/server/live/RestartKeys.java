@@ -18,7 +18,8 @@ final class RestartKeys {
     private static final List<String> LIVE = List.of("camstream.cameras", "camstream.auth.users",
             "camstream.auth.protect-health", "camstream.auth.open-metrics", "camstream.auth.trusted-proxies",
             "camstream.server-max-viewers", "camstream.header-read-timeout", "camstream.keep-alive-timeout",
-            "camstream.max-connections", "camstream.max-connections-per-client", "camstream.watch-config");
+            "camstream.max-connections", "camstream.max-connections-per-client",
+            "camstream.connection-rate-per-client", "camstream.watch-config");
     /** Helidon reloads a listener's keys and trust, not its protocols, ciphers or client authentication. */
     private static final List<String> CERTIFICATES = List.of("server.tls.private-key", "server.tls.trust");
 

@@ -25,6 +25,10 @@ public enum Incident {
     REFUSED_PER_CLIENT(System.Logger.Level.WARNING, "a connection refused: its client has "
             + "camstream.max-connections-per-client busy connections", "connections refused: their client has "
             + "camstream.max-connections-per-client busy connections"),
+    /** A connection refused because its client opened more than {@code connection-rate-per-client} a second. */
+    REFUSED_RATE(System.Logger.Level.WARNING, "a connection refused: its client opens more than "
+            + "camstream.connection-rate-per-client connections a second", "connections refused: their client opens "
+            + "more than camstream.connection-rate-per-client connections a second"),
     /** A connection refused because the server holds {@code max-connections} busy ones. */
     REFUSED_IN_ALL(System.Logger.Level.WARNING, "a connection refused: camstream.max-connections are busy",
             "connections refused: camstream.max-connections are busy"),

@@ -35,6 +35,8 @@ import java.util.function.Consumer;
  *     <li>caps connections per client address ({@code max-connections-per-client}; trusted proxies are exempt) and
  *     in all ({@code max-connections}), closing the oldest idle ones first and refusing a new one only when none is
  *     idle;</li>
+ *     <li>refuses a client's new connections beyond {@code connection-rate-per-client} a second, before their TLS
+ *     handshake ({@link ConnectionRate}; trusted proxies are exempt);</li>
  *     <li>takes the listener's accept failures (out of descriptors or memory): closes idle connections so that the
  *     listener can go on after a pause, and reports a listener that ended anyway.</li>
  * </ul>
@@ -56,6 +58,7 @@ public final class ConnectionGate implements AutoCloseable {
     /** By the identity hash of their channel, as Helidon names connections in its log lines. */
     private final Map<Integer, Connection> byChannelId = new ConcurrentHashMap<>();
     private final Map<ClientAddress, List<Connection>> byClient = new HashMap<>();
+    private final ConnectionRate rate = new ConnectionRate();
     private final Deadline sweep;
     private int open;
     private final AtomicLong accepted = new AtomicLong();
@@ -182,7 +185,10 @@ public final class ConnectionGate implements AutoCloseable {
         Deadline deadline = deadlines.add(() -> expired(connection));
         connection.deadline(deadline);
         synchronized (this) {
-            Incident refusal = !trusted && !roomFor(client) ? Incident.REFUSED_PER_CLIENT
+            // the rate first: a refused newcomer must not have closed an idle connection to make room
+            Incident refusal = !trusted && !rate.take(client, settings.connectionRatePerClient(), now)
+                    ? Incident.REFUSED_RATE
+                    : !trusted && !roomFor(client) ? Incident.REFUSED_PER_CLIENT
                     : !roomInAll() ? Incident.REFUSED_IN_ALL : null;
             if (refusal != null) {
                 deadline.close();
@@ -373,8 +379,10 @@ public final class ConnectionGate implements AutoCloseable {
     }
 
     private void sweep() {
+        long now = deadlines.now();
         synchronized (this) {
             pruneClosed();
+            rate.forgetWhole(now);
         }
     }
 

@@ -17,10 +17,14 @@ import java.time.Duration;
  *                                ({@code keep-alive-timeout})
  * @param maxConnections          connections at once in all ({@code max-connections})
  * @param maxConnectionsPerClient connections at once from one client address ({@code max-connections-per-client})
- * @param trustedProxies          reverse proxies, exempt from the per-client cap ({@code auth.trusted-proxies})
+ * @param connectionRatePerClient new connections a second from one client address, 0 for no limit
+ *                                ({@code connection-rate-per-client}; see {@link ConnectionRate})
+ * @param trustedProxies          reverse proxies, exempt from the per-client cap and rate
+ *                                ({@code auth.trusted-proxies})
  */
 public record ConnectionSettings(Duration headerReadTimeout, Duration keepAliveTimeout, int maxConnections,
-                                 int maxConnectionsPerClient, TrustedProxies trustedProxies) {
+                                 int maxConnectionsPerClient, int connectionRatePerClient,
+                                 TrustedProxies trustedProxies) {
 
     /**
      * Descriptors kept for everything but connections: the JVM's own (about 60: jars, pollers), drivers' child
@@ -53,6 +57,7 @@ public record ConnectionSettings(Duration headerReadTimeout, Duration keepAliveT
                 maxConnections,
                 ConfigValues.intValue(camstream, "max-connections-per-client", Math.min(DEFAULT_PER_CLIENT,
                         maxConnections), 1, 1_000_000),
+                ConfigValues.intValue(camstream, "connection-rate-per-client", 0, 0, 1_000_000),
                 TrustedProxies.from(camstream));
     }
 

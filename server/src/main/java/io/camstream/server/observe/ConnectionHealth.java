@@ -38,6 +38,7 @@ final class ConnectionHealth implements HealthCheck {
                 .detail("connections", figures.open())
                 .detail("maxConnections", gate.settings().maxConnections())
                 .detail("maxConnectionsPerClient", gate.settings().maxConnectionsPerClient())
+                .detail("connectionRatePerClient", gate.settings().connectionRatePerClient())
                 .detail("clients", figures.clients())
                 .detail("connectionsAccepted", figures.accepted())
                 .detail("connectionsRefused", figures.refused())

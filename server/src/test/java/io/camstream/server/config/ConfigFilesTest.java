@@ -29,9 +29,9 @@ class ConfigFilesTest {
         assertThatThrownBy(() -> ConfigFiles.load(Optional.of(file)))
                 .isInstanceOf(CameraConfigException.class)
                 .hasMessage("camstream.viewer-write-timout: 'viewer-write-timout' is not a key of camstream (allowed:"
-                        + " auth, cameras, cors, data-dir, drivers-dir, frame-ancestors, header-read-timeout,"
-                        + " keep-alive-timeout, max-connections, max-connections-per-client, server-max-viewers,"
-                        + " viewer-write-timeout, watch-config)");
+                        + " auth, cameras, connection-rate-per-client, cors, data-dir, drivers-dir, frame-ancestors,"
+                        + " header-read-timeout, keep-alive-timeout, max-connections, max-connections-per-client,"
+                        + " server-max-viewers, viewer-write-timeout, watch-config)");
     }
 
     @Test
@@ -45,6 +45,7 @@ class ConfigFilesTest {
                   keep-alive-timeout: 30s
                   max-connections: 500
                   max-connections-per-client: 50
+                  connection-rate-per-client: 20
                   frame-ancestors: "'self'"
                   watch-config: true
                   cors:

@@ -29,7 +29,7 @@ class ConnectionSettingsTest {
     }
 
     @Test
-    void keysOverrideTheDefaultsAndThePerClientCapDefaultsTo128() {
+    void keysOverrideTheDefaultsThePerClientCapDefaultsTo128AndTheRateToNone() {
         ConnectionSettings settings = ConnectionSettings.from(camstream("""
                 header-read-timeout: 3s
                 keep-alive-timeout: 20s
@@ -41,7 +41,10 @@ class ConnectionSettingsTest {
         assertThat(settings.keepAliveTimeout()).isEqualTo(Duration.ofSeconds(20));
         assertThat(settings.maxConnections()).isEqualTo(500);
         assertThat(settings.maxConnectionsPerClient()).isEqualTo(128);
+        assertThat(settings.connectionRatePerClient()).isZero();
         assertThat(settings.trustedProxies().ranges()).hasSize(1);
+        assertThat(ConnectionSettings.from(camstream("connection-rate-per-client: 20")).connectionRatePerClient())
+                .isEqualTo(20);
     }
 
     @Test
@@ -50,6 +53,10 @@ class ConnectionSettingsTest {
                 .isInstanceOf(CameraConfigException.class)
                 .hasMessageContaining("camstream.max-connections-per-client")
                 .hasMessageContaining("1 to 1000000");
+        assertThatThrownBy(() -> ConnectionSettings.from(camstream("connection-rate-per-client: -1")))
+                .isInstanceOf(CameraConfigException.class)
+                .hasMessageContaining("camstream.connection-rate-per-client")
+                .hasMessageContaining("0 to 1000000");
     }
 
     private static Config camstream(String yaml) {

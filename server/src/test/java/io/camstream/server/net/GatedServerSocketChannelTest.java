@@ -28,7 +28,7 @@ class GatedServerSocketChannelTest {
     private final Deadlines deadlines = Deadlines.start("gate-test", Duration.ofMillis(20));
     private final IncidentLog incidents = new IncidentLog(deadlines, Duration.ofMinutes(1));
     private final ConnectionGate gate = new ConnectionGate(new ConnectionSettings(Duration.ofSeconds(10),
-            Duration.ofSeconds(10), 100, 100, new TrustedProxies(List.of())), deadlines, incidents);
+            Duration.ofSeconds(10), 100, 100, 0, new TrustedProxies(List.of())), deadlines, incidents);
 
     @AfterEach
     void close() {
