@@ -20,8 +20,8 @@ import java.util.stream.Collectors;
  * {@link Process#destroy()} sends SIGTERM, which rpicam-vid does not handle. What is still there after the grace
  * period is killed, and so are its descendants (a wrapper script's children would otherwise be orphaned, and would
  * keep the output pipe open). Where {@link ProcessGroups} are available, both signals go to the process's whole
- * group, and stopping waits until the group is empty. A single JVM shutdown hook does the same for every process still running when the
- * JVM exits; this set is static because that hook is JVM-wide.
+ * group, and stopping waits until the group is empty. A single JVM shutdown hook does the same for every process
+ * still running when the JVM exits; this set is static because that hook is JVM-wide.
  */
 final class ChildProcesses {
 
@@ -84,8 +84,13 @@ final class ChildProcesses {
                 }
             }
             family.forEach(ProcessHandle::destroyForcibly);
+            // what is left of the group, such as a child forked as its parent died, goes too
             if (grouped && ProcessGroups.running(group)) {
                 ProcessGroups.kill("KILL", -group);
+                if (!ProcessGroups.awaitGone(group, REAP_WAIT)) {
+                    LOGGER.log(System.Logger.Level.WARNING, "Processes of group {0} did not end after SIGKILL",
+                            String.valueOf(group));
+                }
             }
             if (!await(process, REAP_WAIT)) {
                 LOGGER.log(System.Logger.Level.WARNING, "Process {0} ({1}) did not end after SIGKILL",
@@ -93,10 +98,6 @@ final class ChildProcesses {
             }
             // a script's subshells outlive it by a moment after their SIGKILL; "gone" means they are gone too
             awaitAll(family, REAP_WAIT);
-            if (grouped && !ProcessGroups.awaitGone(group, REAP_WAIT)) {
-                LOGGER.log(System.Logger.Level.WARNING, "Processes of group {0} did not end after SIGKILL",
-                        String.valueOf(group));
-            }
         } finally {
             forget(process);
             if (interrupted) {

@@ -179,20 +179,27 @@ class ProcessCameraTest {
                 List.of("bash", "-c", "cd '" + dir + "' && " + script), HINT, 1 << 20));
     }
 
-    /** The fifth field of /proc/PID/stat, read here rather than through the code under test. */
     private static long processGroup(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-        return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[2]);
+        return Long.parseLong(stat(pid).orElseThrow()[2]);
     }
 
+    /** Whether it runs: a zombie, which nothing has reaped yet, runs nothing. */
     private static boolean running(long pid) throws IOException {
-        String fields;
+        return stat(pid).filter(fields -> !fields[0].equals("Z")).isPresent();
+    }
+
+    /**
+     * The fields of /proc/PID/stat after the program's name (which may hold spaces): state, parent, group, and on;
+     * read here rather than through the code under test. Empty once the process is gone.
+     */
+    private static Optional<String[]> stat(long pid) throws IOException {
+        String stat;
         try {
-            fields = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
         } catch (NoSuchFileException e) {
-            return false;
+            return Optional.empty();
         }
-        return !fields.substring(fields.lastIndexOf(')') + 2).startsWith("Z");
+        return Optional.of(stat.substring(stat.lastIndexOf(')') + 2).split(" "));
     }
 
     static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
